@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` (serve the portal with demo data) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test lint format install migrate seed messages bench stack clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Serve the portal with reference and demo data. SQLite and in-process tasks unless DATABASE_URL/REDIS_URL are set.
+run: export DEBUG ?= true
+run: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_reference
+	$(PY) manage.py shell -c "from programmes.demo_data import demo_data_present as p; raise SystemExit(0 if p() else 1)" \
+		|| $(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST)
+
+# The whole suite (SQLite by default; .ci/run sets DATABASE_URL and REDIS_URL to the real services).
+test: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the translation catalogues after changing user-facing strings.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=static/vendor --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

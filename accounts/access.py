@@ -1,0 +1,77 @@
+"""The one place that decides what a user may see and do.
+
+Querysets (`for_user`), views, templates and the admin all ask these functions; nothing else checks roles.
+
+- Staff see and edit the records of the unit areas they are assigned to, and nothing else.
+- Managers see all unit areas, approve or return submitted work, and request reports; they do not edit records
+  or the user list.
+- Administrators see everything and keep the reference records (partners, locations, programmes, users) in the
+  Django admin.
+"""
+
+from .roles import Role
+from .units import ALL_UNIT_AREAS
+
+
+def _roles(user) -> frozenset:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    # Cached on the user object: one query per request, however often the roles are asked.
+    if not hasattr(user, "_role_cache"):
+        user._role_cache = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_cache
+
+
+def has_role(user, role: Role) -> bool:
+    return role.value in _roles(user)
+
+
+def is_staff_member(user) -> bool:
+    return has_role(user, Role.STAFF)
+
+
+def is_manager(user) -> bool:
+    return has_role(user, Role.MANAGER)
+
+
+def is_administrator(user) -> bool:
+    return has_role(user, Role.ADMINISTRATOR) or bool(getattr(user, "is_superuser", False) and user.is_active)
+
+
+def visible_unit_areas(user) -> frozenset:
+    """Unit areas whose records the user may read."""
+    if is_manager(user) or is_administrator(user):
+        return ALL_UNIT_AREAS
+    if is_staff_member(user):
+        return frozenset(user.unit_areas or ()) & ALL_UNIT_AREAS
+    return frozenset()
+
+
+def editable_unit_areas(user) -> frozenset:
+    """Unit areas whose records the user may create and change (managers review, they do not edit)."""
+    if is_administrator(user):
+        return ALL_UNIT_AREAS
+    if is_staff_member(user):
+        return frozenset(user.unit_areas or ()) & ALL_UNIT_AREAS
+    return frozenset()
+
+
+def can_see_unit(user, unit_area: str) -> bool:
+    return unit_area in visible_unit_areas(user)
+
+
+def can_edit_unit(user, unit_area: str) -> bool:
+    return unit_area in editable_unit_areas(user)
+
+
+def can_review(user) -> bool:
+    """Approve or return submitted activities."""
+    return is_manager(user) or is_administrator(user)
+
+
+def can_view_dashboards(user) -> bool:
+    return bool(visible_unit_areas(user))
+
+
+def can_request_reports(user) -> bool:
+    return bool(visible_unit_areas(user))

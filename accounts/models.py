@@ -1,0 +1,33 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .units import UnitArea
+
+
+class User(AbstractUser):
+    """A portal user. Roles are groups (see `accounts.roles`); unit areas limit what staff see."""
+
+    unit_areas = models.JSONField(
+        _("unit areas"),
+        default=list,
+        blank=True,
+        help_text=_("The programme areas this person works in. Staff see only these areas."),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def clean(self):
+        super().clean()
+        unknown = set(self.unit_areas or ()) - set(UnitArea.values)
+        if unknown:
+            raise ValidationError(
+                {"unit_areas": _("Unknown unit area: %(codes)s") % {"codes": ", ".join(sorted(unknown))}}
+            )
+
+    def get_unit_areas_display(self):
+        labels = dict(UnitArea.choices)
+        return ", ".join(str(labels[c]) for c in self.unit_areas or () if c in labels)

@@ -1,0 +1,31 @@
+"""Root test configuration: settings for tests, persona users, and the rule that CI runs everything.
+
+Tests that need PostgreSQL, Redis, a Celery worker or Chromium skip on a laptop that lacks them, but under CI=true a
+missing service fails the run, so CI always runs the whole suite.
+"""
+
+import pytest
+
+from tests.services import require_service
+
+pytest_plugins = ["tests.personas"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded and generated files go to a fresh folder per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker in ("postgres", "redis", "celery_worker", "browser"):
+            if item.get_closest_marker(marker):
+                reason = require_service(marker)
+                if reason:
+                    item.add_marker(pytest.mark.skip(reason=reason))

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the real settings, read from the same environment, with a test-only key."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
+os.environ.setdefault("ALLOW_DEMO_DATA", "true")
+
+from .settings import *  # noqa: E402,F403
+
+# Hashing with the production hasher makes every login in the suite slow, and proves nothing about our code.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The manifest needs `collectstatic`; tests render templates without it. WhiteNoise serves from the finders.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,114 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Activity,
+    ActivityPartner,
+    Contact,
+    Location,
+    Participation,
+    Partner,
+    Person,
+    Programme,
+    Project,
+    Theme,
+)
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+
+
+class ChildPartnerInline(admin.TabularInline):
+    model = Partner
+    fk_name = "parent"
+    fields = ("acronym", "name", "kind", "valid_from", "valid_to")
+    extra = 0
+    verbose_name = _("child organisation")
+    verbose_name_plural = _("child organisations")
+    show_change_link = True
+
+
+@admin.register(Partner)
+class PartnerAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "acronym", "kind", "parent", "valid_from", "valid_to", "name_az_verified")
+    list_filter = ("kind", "name_az_verified", ("parent", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("name", "acronym", "name_az", "name_ru", "former_names")
+    autocomplete_fields = ("parent", "successor")
+    inlines = [ContactInline, ChildPartnerInline]
+
+
+@admin.register(Contact)
+class ContactAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "partner", "position", "email")
+    search_fields = ("name", "partner__name", "partner__acronym", "email")
+    autocomplete_fields = ("partner",)
+
+
+@admin.register(Location)
+class LocationAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "name_az", "name_ru", "kind", "parent", "latitude", "longitude")
+    list_filter = ("kind",)
+    search_fields = ("code", "name", "name_az", "name_ru", "former_names")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "unit_area")
+    list_filter = ("unit_area",)
+    search_fields = ("title", "title_az", "title_ru")
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "title", "programme", "funding", "budget_eur", "start_date", "end_date", "gender_marker")
+    list_filter = ("programme__unit_area", "funding", "gender_marker")
+    search_fields = ("code", "title", "external_id")
+    autocomplete_fields = ("programme", "donors")
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "unit_area")
+    list_filter = ("unit_area",)
+    search_fields = ("code", "name", "name_az", "name_ru")
+
+
+class ActivityPartnerInline(admin.TabularInline):
+    model = ActivityPartner
+    autocomplete_fields = ("partner",)
+    extra = 0
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "unit_area", "kind", "start_date", "location", "status", "participants_total")
+    list_filter = ("unit_area", "kind", "status", "participant_mode")
+    search_fields = ("title", "venue")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("project", "location", "themes")
+    list_select_related = ("location",)
+    inlines = [ActivityPartnerInline]
+    show_full_result_count = False  # no COUNT(*) over a million rows on every page
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ("last_name", "first_name", "sex", "organisation", "position")
+    list_filter = ("sex",)
+    search_fields = ("last_name", "first_name", "name_key")
+    autocomplete_fields = ("organisation",)
+    list_select_related = ("organisation",)
+    show_full_result_count = False
+
+
+@admin.register(Participation)
+class ParticipationAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "activity", "role", "days_attended", "pre_test_score", "post_test_score")
+    list_filter = ("role", "certificate_issued")
+    raw_id_fields = ("activity", "person")
+    list_select_related = ("person", "activity")
+    show_full_result_count = False

@@ -1,0 +1,406 @@
+"""Realistic demo data for the portal: projects, activities over the years, people with Azerbaijani names.
+
+Bulk inserts throughout, so `--scale 200` (about a million participations) finishes in minutes. History rows are
+not written for bulk-created demo rows; every later change through the portal is recorded as usual.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import Role
+from accounts.units import UnitArea
+
+from .models import (
+    Activity,
+    ActivityKind,
+    ActivityPartner,
+    ActivityStatus,
+    FundingSource,
+    Location,
+    ParticipantMode,
+    Participation,
+    ParticipationRole,
+    Partner,
+    PartnerRole,
+    Person,
+    Programme,
+    Project,
+    Sex,
+    Theme,
+)
+from .names import person_name_key
+
+DEMO_PASSWORD = "baku-demo-2011"
+DEMO_USERS = [
+    ("admin", Role.ADMINISTRATOR, [], "Leyla", "Administrator"),
+    ("manager", Role.MANAGER, [], "Kamran", "Manager"),
+    ("staff.policing", Role.STAFF, [UnitArea.POLICING], "Nigar", "Policing"),
+    ("staff.training", Role.STAFF, [UnitArea.ASSEMBLY], "Farid", "Training"),
+    ("staff.ct", Role.STAFF, [UnitArea.COUNTERTERRORISM], "Samir", "Counter-terrorism"),
+    ("staff.thb", Role.STAFF, [UnitArea.TRAFFICKING], "Sevda", "Anti-trafficking"),
+]
+
+FEMALE_FIRST = [
+    "Aysel",
+    "Günay",
+    "Ləman",
+    "Nərgiz",
+    "Şəbnəm",
+    "Gülnar",
+    "Ülviyyə",
+    "Səbinə",
+    "Könül",
+    "Aygün",
+    "Türkan",
+    "Xədicə",
+    "Sevinc",
+    "Aynur",
+    "Nigar",
+    "Fidan",
+    "Çiçək",
+    "Gülər",
+    "İradə",
+    "Zərifə",
+]
+MALE_FIRST = [
+    "Elçin",
+    "Rəşad",
+    "Tural",
+    "Orxan",
+    "İlqar",
+    "Vüqar",
+    "Şahin",
+    "Əli",
+    "Cavid",
+    "Fərid",
+    "Ramil",
+    "Kənan",
+    "Elşən",
+    "Nicat",
+    "Ülvi",
+    "Anar",
+    "Murad",
+    "Zaur",
+    "Rüstəm",
+    "Ağa",
+]
+FAMILY = [
+    "Məmmədov",
+    "Əliyev",
+    "Hüseynov",
+    "Həsənov",
+    "Quliyev",
+    "İsmayılov",
+    "Abbasov",
+    "Cəfərov",
+    "Rəhimov",
+    "Süleymanov",
+    "Bağırov",
+    "Qasımov",
+    "Nəsirov",
+    "Kərimov",
+    "Şükürov",
+    "Xəlilov",
+    "Orucov",
+    "Ağayev",
+    "Novruzov",
+    "Qurbanov",
+    "Çələbiyev",
+    "Musayev",
+    "Zeynalov",
+    "Əhmədov",
+    "Mirzəyev",
+]
+
+
+@dataclass
+class AreaPlan:
+    kinds: list
+    titles: list
+    locations: list
+    beneficiaries: list
+    co_sponsors: list
+    headcount_share: float
+
+
+PLANS = {
+    UnitArea.POLICING: AreaPlan(
+        [ActivityKind.MEETING, ActivityKind.MEETING, ActivityKind.TRAINING, ActivityKind.ROUND_TABLE],
+        [
+            "Community Advisory Group meeting",
+            "Crime prevention training for community police officers",
+            "Round table on police-media relations",
+            "Domestic violence prevention workshop",
+        ],
+        ["AZ-MI", "AZ-SBN", "AZ-SR", "AZ-BA-NRM", "AZ-QBA", "AZ-XAC", "AZ-TAR", "AZ-YE", "AZ-GA", "AZ-QAZ"],
+        ["MIA"],
+        [],
+        0.2,
+    ),
+    UnitArea.ASSEMBLY: AreaPlan(
+        [ActivityKind.TRAINING, ActivityKind.TRAINING, ActivityKind.TRAINING, ActivityKind.PUBLICATION_LAUNCH],
+        [
+            "Public assembly management training",
+            "Training on proportional use of force",
+            "Negotiation and communication in crowd situations",
+            "Human rights standards for Internal Troops",
+        ],
+        ["AZ-BA", "AZ-GA", "AZ-QBA", "AZ-NV"],
+        ["MIA-PP", "MIA-SRU", "MIA-IT"],
+        [],
+        0.1,
+    ),
+    UnitArea.COUNTERTERRORISM: AreaPlan(
+        [ActivityKind.TRAINING, ActivityKind.WORKSHOP, ActivityKind.CONFERENCE, ActivityKind.EXPERT_ADVICE],
+        [
+            "Terrorism risk assessment training",
+            "Organised-crime investigation workshop",
+            "Integrated border management training",
+            "Workshop for cyber-crime investigators",
+            "Drug smuggling interdiction course",
+        ],
+        ["AZ-BA", "AZ-GA"],
+        ["MIA-OCD", "MNS-SIU", "SBS", "SCC"],
+        [],
+        0.7,
+    ),
+    UnitArea.TRAFFICKING: AreaPlan(
+        [ActivityKind.TRAINING, ActivityKind.WORKSHOP, ActivityKind.STUDY_VISIT, ActivityKind.ROUND_TABLE],
+        [
+            "Victim identification training",
+            "Workshop on the National Referral Mechanism",
+            "Forced labour investigation training for labour inspectors",
+            "Study visit on victim protection",
+        ],
+        ["AZ-BA", "AZ-GA", "AZ-SR"],
+        ["MIA-THB", "MLSPP", "SMS", "GPO"],
+        ["ILO", "IOM", "ICMPD"],
+        0.2,
+    ),
+}
+
+FIRST_YEAR = 2011
+BATCH = 5000
+
+
+def demo_data_present() -> bool:
+    return Project.objects.filter(code__startswith="DEMO-").exists()
+
+
+def create_demo_users() -> None:
+    for username, role, units, first, last in DEMO_USERS:
+        user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
+        user.unit_areas = [u.value for u in units]
+        user.email = f"{username}@pmu.example.org"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set([Group.objects.get(name=role.value)])
+
+
+class DemoBuilder:
+    def __init__(self, scale: int, seed: int = 2011, today: datetime.date | None = None):
+        self.scale = scale
+        self.rng = random.Random(seed)
+        self.today = today or datetime.date.today()
+        self.locations = {loc.code: loc for loc in Location.objects.all()}
+        self.partners = {p.acronym: p for p in Partner.objects.exclude(acronym=None)}
+        self.themes_by_area = {area: list(Theme.objects.filter(unit_area__in=[area, ""])) for area in UnitArea}
+
+    @transaction.atomic
+    def build(self, stdout=None) -> dict:
+        projects = self.create_projects()
+        people = self.create_people()
+        activities = self.create_activities(projects)
+        participations = self.create_participations(activities, people)
+        return {
+            "projects": len(projects),
+            "people": sum(map(len, people.values())),
+            "activities": len(activities),
+            "participations": participations,
+        }
+
+    def create_projects(self) -> dict:
+        projects = {}
+        for programme in Programme.objects.all():
+            area = programme.unit_area
+            years = [(2011, 2015), (2016, 2020), (2021, 2027)]
+            for n, (start, end) in enumerate(years, 1):
+                project = Project.objects.create(
+                    programme=programme,
+                    code=f"DEMO-{area[:4].upper()}-{n}",
+                    title=f"{programme.title} {start}-{end}",
+                    funding=FundingSource.EXTRA_BUDGETARY
+                    if area == UnitArea.TRAFFICKING
+                    else FundingSource.UNIFIED_BUDGET,
+                    budget_eur=Decimal(self.rng.randrange(80, 400) * 1000),
+                    start_date=datetime.date(start, 1, 1),
+                    end_date=datetime.date(end, 12, 31),
+                    gender_marker=self.rng.choice([1, 1, 2]),
+                )
+                if area == UnitArea.TRAFFICKING:
+                    project.donors.add(self.partners["EU"])
+                projects.setdefault(area, []).append(project)
+        return projects
+
+    def create_people(self) -> dict:
+        per_area = 400 * self.scale
+        people = {}
+        for area, plan in PLANS.items():
+            batch = []
+            for _ in range(per_area):
+                sex = self.rng.choice([Sex.FEMALE, Sex.MALE, Sex.MALE])
+                first = self.rng.choice(FEMALE_FIRST if sex == Sex.FEMALE else MALE_FIRST)
+                last = self.rng.choice(FAMILY) + ("a" if sex == Sex.FEMALE else "")
+                batch.append(
+                    Person(
+                        first_name=first,
+                        last_name=last,
+                        sex=sex,
+                        name_key=person_name_key(first, last),
+                        organisation=self.partners[self.rng.choice(plan.beneficiaries)],
+                    )
+                )
+            people[area] = [(p.pk, p.sex) for p in Person.objects.bulk_create(batch, batch_size=BATCH)]
+        return people
+
+    def _project_for(self, projects, day):
+        return next(p for p in projects if p.start_date <= day <= p.end_date)
+
+    def create_activities(self, projects) -> list:
+        per_area = 75 * self.scale
+        span = (datetime.date(2027, 3, 31) - datetime.date(FIRST_YEAR, 1, 1)).days
+        rows = []
+        for area, plan in PLANS.items():
+            for _ in range(per_area):
+                start = datetime.date(FIRST_YEAR, 1, 1) + datetime.timedelta(days=self.rng.randrange(span))
+                kind = self.rng.choice(plan.kinds)
+                title = self.rng.choice(plan.titles)
+                location = self.locations[self.rng.choice(plan.locations)]
+                rows.append(
+                    (
+                        area,
+                        plan,
+                        Activity(
+                            project=self._project_for(projects[area], start),
+                            unit_area=area,
+                            kind=kind,
+                            title=title,
+                            start_date=start,
+                            end_date=start
+                            + datetime.timedelta(days=0 if kind == ActivityKind.MEETING else self.rng.randrange(3)),
+                            location=location,
+                            venue=self.rng.choice(
+                                ["Police department", "Training centre", "Hotel conference room", ""]
+                            ),
+                            status=self._status_for(start),
+                            cost_eur=Decimal(self.rng.randrange(5, 250) * 100),
+                            participant_mode=(
+                                ParticipantMode.HEADCOUNT
+                                if self.rng.random() < plan.headcount_share
+                                else ParticipantMode.ROSTER
+                            ),
+                            description=f"{title} in {location.name}.",
+                        ),
+                    )
+                )
+        rows.extend(self._landmark_activities(projects))
+        created = Activity.objects.bulk_create([a for _, _, a in rows], batch_size=BATCH)
+        self._link_partners_and_themes(rows)
+        return [(area, plan, activity) for (area, plan, _), activity in zip(rows, created, strict=False)]
+
+    def _landmark_activities(self, projects):
+        """Real events from the unit's description that demo users will look for."""
+        ct = UnitArea.COUNTERTERRORISM
+        day = datetime.date(2011, 10, 6)
+        conference = Activity(
+            project=self._project_for(projects[ct], day),
+            unit_area=ct,
+            kind=ActivityKind.CONFERENCE,
+            title="National expert conference on tackling cybercrime",
+            start_date=day,
+            end_date=day,
+            location=self.locations["AZ-BA"],
+            venue="Baku",
+            status=ActivityStatus.APPROVED,
+            participant_mode=ParticipantMode.HEADCOUNT,
+            description="National expert conference for cyber-crime investigators, prosecutors and experts.",
+        )
+        return [(ct, PLANS[ct], conference)]
+
+    def _status_for(self, start):
+        if start > self.today:
+            return ActivityStatus.PLANNED
+        if (self.today - start).days < 60:
+            return self.rng.choice([ActivityStatus.COMPLETED, ActivityStatus.SUBMITTED, ActivityStatus.RETURNED])
+        return self.rng.choice([ActivityStatus.APPROVED] * 9 + [ActivityStatus.CANCELLED])
+
+    def _link_partners_and_themes(self, rows):
+        links, theme_links = [], []
+        through = Activity.themes.through
+        for area, plan, activity in rows:
+            beneficiary = self.rng.choice(plan.beneficiaries)
+            if beneficiary == "MNS-SIU" and activity.start_date.year >= 2016:
+                beneficiary = "DTX"
+            links.append(
+                ActivityPartner(activity=activity, partner=self.partners[beneficiary], role=PartnerRole.BENEFICIARY)
+            )
+            if plan.co_sponsors and self.rng.random() < 0.6:
+                links.append(
+                    ActivityPartner(
+                        activity=activity,
+                        partner=self.partners[self.rng.choice(plan.co_sponsors)],
+                        role=PartnerRole.CO_SPONSOR,
+                        contribution_eur=Decimal(self.rng.randrange(10, 60) * 100),
+                    )
+                )
+            for theme in self.rng.sample(self.themes_by_area[area], 2):
+                theme_links.append(through(activity=activity, theme=theme))
+        ActivityPartner.objects.bulk_create(links, batch_size=BATCH)
+        through.objects.bulk_create(theme_links, batch_size=BATCH)
+
+    def create_participations(self, activities, people) -> int:
+        total = 0
+        batch = []
+        for area, _plan, activity in activities:
+            if activity.status in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
+                continue
+            size = self.rng.randrange(10, 40)
+            if activity.is_headcount:
+                women = self.rng.randrange(size // 3 + 1)
+                Activity.objects.filter(pk=activity.pk).update(
+                    headcount_women=women,
+                    headcount_men=size - women,
+                    participants_women=women,
+                    participants_men=size - women,
+                )
+                continue
+            pool = people[area]
+            chosen = [pool[i] for i in self.rng.sample(range(len(pool)), min(size, len(pool)))]
+            women = sum(1 for _, sex in chosen if sex == Sex.FEMALE)
+            activity.participants_women, activity.participants_men = women, len(chosen) - women
+            for n, (person_id, _sex) in enumerate(chosen):
+                pre = self.rng.randrange(30, 80) if activity.kind == ActivityKind.TRAINING else None
+                batch.append(
+                    Participation(
+                        activity_id=activity.pk,
+                        person_id=person_id,
+                        role=ParticipationRole.TRAINER if n == 0 else ParticipationRole.PARTICIPANT,
+                        days_attended=activity.duration_days,
+                        pre_test_score=pre,
+                        post_test_score=min(100, pre + self.rng.randrange(0, 35)) if pre else None,
+                        certificate_issued=activity.status == ActivityStatus.APPROVED and n > 0,
+                    )
+                )
+            if len(batch) >= BATCH:
+                total += len(Participation.objects.bulk_create(batch))
+                batch = []
+        total += len(Participation.objects.bulk_create(batch))
+        roster = [a for _, _, a in activities if not a.is_headcount and a.participants_women + a.participants_men]
+        Activity.objects.bulk_update(roster, ["participants_women", "participants_men"], batch_size=BATCH)
+        return total

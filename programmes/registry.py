@@ -1,0 +1,32 @@
+"""Small registries through which unit apps plug into shared parts of the portal.
+
+Core code never branches on a unit area: a unit app registers its navigation entries and demo data here (in its
+AppConfig.ready), and the core walks the registry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str  # lazily translated
+    url_name: str
+    unit_area: str | None = None  # shown only to users who may see this unit area
+    visible: Callable | None = None  # or any other check on the user
+    order: int = 100
+
+
+nav_items: list[NavItem] = []
+# Callables (rng, scale, stdout) that add a unit app's demo data after the core demo data exists.
+demo_seeders: list[Callable] = []
+
+
+def register_nav(item: NavItem) -> None:
+    nav_items.append(item)
+    nav_items.sort(key=lambda i: i.order)
+
+
+def register_demo_seeder(func: Callable) -> Callable:
+    demo_seeders.append(func)
+    return func

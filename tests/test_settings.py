@@ -1,0 +1,51 @@
+"""Start-up rules of the settings module, checked in a fresh interpreter as a deployment would load them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOW_DEMO_SECRET_KEY")}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='osce_baku.settings';"
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_the_demo_secret_key():
+    result = _load_settings(DEBUG="false")
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_real_key():
+    result = _load_settings(DEBUG="false", SECRET_KEY="a-real-production-key-" + "k" * 40)
+    assert result.returncode == 0 and result.stdout.strip() == "False"
+
+
+def test_debug_may_use_the_demo_key():
+    assert _load_settings(DEBUG="true").returncode == 0
+
+
+def test_migrations_are_committed(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_requests_are_atomic_and_connections_checked():
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    assert db["ATOMIC_REQUESTS"] and db["CONN_HEALTH_CHECKS"]
