@@ -7,6 +7,10 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("programmes.urls")),
     path("accounts/", include("accounts.urls")),
+    path("policing/", include("policing.urls")),
+    path("training/", include("training.urls")),
+    path("counterterrorism/", include("counterterrorism.urls")),
+    path("trafficking/", include("trafficking.urls")),
     # Anyone, signed in or not, may switch the language (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
