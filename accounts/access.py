@@ -75,3 +75,22 @@ def can_view_dashboards(user) -> bool:
 
 def can_request_reports(user) -> bool:
     return bool(visible_unit_areas(user))
+
+
+# Unit areas whose participant names only that area's staff and managers may see; unit apps register themselves.
+_restricted_name_units: set[str] = set()
+
+
+def restrict_names_to_unit(unit_area: str) -> None:
+    _restricted_name_units.add(unit_area)
+
+
+def can_see_person_names(user, unit_area: str) -> bool:
+    """Names of participants of an activity in `unit_area`.
+
+    Some areas (counter-terrorism) register themselves as restricted: there only that area's staff and managers see
+    names. Elsewhere anyone who may see the activity may see its participants.
+    """
+    if unit_area in _restricted_name_units:
+        return is_manager(user) or (is_staff_member(user) and unit_area in (user.unit_areas or ()))
+    return can_see_unit(user, unit_area)

@@ -30,3 +30,11 @@ def register_nav(item: NavItem) -> None:
 def register_demo_seeder(func: Callable) -> Callable:
     demo_seeders.append(func)
     return func
+
+
+# Defaults for new activities of a unit area, e.g. headcount mode where participants are usually not named.
+activity_defaults: dict[str, dict] = {}
+
+
+def register_activity_defaults(unit_area: str, **defaults) -> None:
+    activity_defaults.setdefault(unit_area, {}).update(defaults)
