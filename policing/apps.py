@@ -6,3 +6,12 @@ class PolicingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "policing"
     verbose_name = _("Community policing")
+
+    def ready(self):
+        from accounts.units import UnitArea
+        from programmes.registry import NavItem, register_demo_seeder, register_nav
+
+        from .demo import seed_policing
+
+        register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
+        register_demo_seeder(seed_policing)

@@ -1,0 +1,167 @@
+"""Community policing pages: groups, their meetings, issues and follow-up actions, and the rollout overview.
+
+Lists answer 403 to users who may not see the policing unit; object pages look records up through `for_user`, so an
+out-of-scope id is a 404. Only those who may edit the unit (its staff and administrators) get the forms.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from accounts import access
+
+from . import selectors, services
+from .forms import ActionForm, IssueForm, MeetingForm
+from .models import UNIT, CagMeeting, CommunityAdvisoryGroup, FollowUpAction, IssueRaised
+
+PAGE_SIZE = 25
+
+
+def _require_unit(request):
+    if not access.can_see_unit(request.user, UNIT):
+        raise PermissionDenied
+
+
+def _require_edit(request):
+    if not access.can_edit_unit(request.user, UNIT):
+        raise PermissionDenied
+
+
+def _get_cag_for_user(request, pk):
+    return get_object_or_404(CommunityAdvisoryGroup.objects.for_user(request.user).select_related("location"), pk=pk)
+
+
+def _get_meeting_for_user(request, pk):
+    return get_object_or_404(
+        CagMeeting.objects.for_user(request.user).select_related("activity", "cag__location"), pk=pk
+    )
+
+
+def _get_issue_for_user(request, pk):
+    return get_object_or_404(
+        IssueRaised.objects.for_user(request.user).select_related("meeting__activity", "meeting__cag__location"),
+        pk=pk,
+    )
+
+
+def _get_action_for_user(request, pk):
+    return get_object_or_404(
+        FollowUpAction.objects.for_user(request.user).select_related(
+            "issue__meeting__activity", "issue__meeting__cag__location"
+        ),
+        pk=pk,
+    )
+
+
+def _context(request, **extra):
+    return {"can_edit": access.can_edit_unit(request.user, UNIT), **extra}
+
+
+def cag_list(request):
+    _require_unit(request)
+    groups = Paginator(selectors.cags_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "policing/cag_list.html", _context(request, page=groups))
+
+
+def cag_detail(request, pk):
+    cag = _get_cag_for_user(request, pk)
+    meetings = (
+        cag.meetings.select_related("activity")
+        .annotate(issue_count=Count("issues"))
+        .order_by("-activity__start_date", "-id")
+    )
+    issues = (
+        IssueRaised.objects.filter(meeting__cag=cag)
+        .select_related("meeting__activity", "theme")
+        .prefetch_related(Prefetch("actions", queryset=FollowUpAction.objects.order_by("due_date", "id")))
+    )
+    context = _context(
+        request,
+        cag=cag,
+        members=selectors.members_by_sector_and_sex(cag),
+        meetings=Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page")),
+        issues=Paginator(issues, PAGE_SIZE).get_page(request.GET.get("issues_page")),
+    )
+    return render(request, "policing/cag_detail.html", context)
+
+
+def meeting_add(request, pk):
+    cag = _get_cag_for_user(request, pk)
+    _require_edit(request)
+    form = MeetingForm(request.POST or None, cag=cag, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.record_meeting(cag=cag, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Meeting recorded."))
+        return redirect("policing:meeting_detail", pk=meeting.pk)
+    return render(request, "policing/form.html", _context(request, form=form, cag=cag, heading=_("Record a meeting")))
+
+
+def meeting_detail(request, pk):
+    meeting = _get_meeting_for_user(request, pk)
+    issues = meeting.issues.select_related("theme").prefetch_related(
+        Prefetch("actions", queryset=FollowUpAction.objects.order_by("due_date", "id"))
+    )
+    context = _context(request, meeting=meeting, topics=meeting.activity.themes.all(), issues=issues)
+    return render(request, "policing/meeting_detail.html", context)
+
+
+def issue_add(request, pk):
+    meeting = _get_meeting_for_user(request, pk)
+    _require_edit(request)
+    form = IssueForm(request.POST or None, instance=IssueRaised(meeting=meeting))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Issue recorded."))
+        return redirect("policing:meeting_detail", pk=meeting.pk)
+    context = _context(request, form=form, cag=meeting.cag, meeting=meeting, heading=_("Record an issue raised"))
+    return render(request, "policing/form.html", context)
+
+
+def action_add(request, pk):
+    issue = _get_issue_for_user(request, pk)
+    _require_edit(request)
+    form = ActionForm(request.POST or None, instance=FollowUpAction(issue=issue))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Follow-up action recorded."))
+        return redirect("policing:meeting_detail", pk=issue.meeting_id)
+    context = _context(
+        request,
+        form=form,
+        cag=issue.meeting.cag,
+        meeting=issue.meeting,
+        issue=issue,
+        heading=_("Add a follow-up action"),
+    )
+    return render(request, "policing/form.html", context)
+
+
+def action_edit(request, pk):
+    action = _get_action_for_user(request, pk)
+    _require_edit(request)
+    form = ActionForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Follow-up action updated."))
+        return redirect("policing:meeting_detail", pk=action.issue.meeting_id)
+    meeting = action.issue.meeting
+    context = _context(
+        request, form=form, cag=meeting.cag, meeting=meeting, issue=action.issue, heading=_("Update a follow-up action")
+    )
+    return render(request, "policing/form.html", context)
+
+
+def overdue_actions(request):
+    _require_unit(request)
+    page = Paginator(selectors.overdue_actions_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "policing/overdue.html", _context(request, page=page))
+
+
+def rollout(request):
+    _require_unit(request)
+    data = selectors.rollout(request.user)
+    data["map_data"] = selectors.rollout_map_data(data["groups"])
+    return render(request, "policing/rollout.html", _context(request, **data))
