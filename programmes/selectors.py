@@ -1,8 +1,87 @@
 """Reads of the core model for pages and dashboards."""
 
+from dataclasses import dataclass
+
+from accounts import access
+
+from . import workflow
 from .models import Activity
 
 
 def recent_activities_for(user, limit: int = 10):
     """What the user's home page lists: the latest activities they may see, newest changes first."""
     return Activity.objects.for_user(user).select_related("location", "project").order_by("-updated_at", "-id")[:limit]
+
+
+@dataclass
+class Page:
+    """A page of results that never counts the whole table: one row more than shown tells if there is a next page."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def page_without_count(queryset, page, size: int) -> Page:
+    try:
+        number = max(1, int(page or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * size
+    rows = list(queryset[offset : offset + size + 1])
+    return Page(rows[:size], number, len(rows) > size)
+
+
+def activity_detail_context(activity: Activity, user) -> dict:
+    names_visible = access.can_see_person_names(user, activity.unit_area)
+    participations = activity.participations.select_related("person__organisation").order_by(
+        "person__last_name", "person__first_name", "id"
+    )
+    return {
+        "activity": activity,
+        "partner_links": activity.partner_links.select_related("partner"),
+        "themes": activity.themes.all(),
+        "participations": participations,
+        "names_visible": names_visible,
+        "evidence": activity.evidence.all(),
+        "can_edit": workflow.can_edit(user, activity),
+        "transitions": workflow.allowed_transitions(user, activity),
+        "last_review": activity.reviews.select_related("by").first(),
+    }
+
+
+def activity_changes(activity: Activity, limit: int = 50) -> list[dict]:
+    """Field-by-field changes from the activity's history, newest first."""
+    records = list(
+        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    changes = []
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        if len(changes) == limit:
+            break
+        diffs = []
+        if older is not None:
+            delta = newer.diff_against(older, excluded_fields=["updated_at", "themes"])
+            for change in delta.changes:
+                field = Activity._meta.get_field(change.field)
+                diffs.append({"field": field.verbose_name, "old": change.old, "new": change.new})
+        changes.append({"record": newer, "diffs": diffs, "created": newer.history_type == "+"})
+    return changes

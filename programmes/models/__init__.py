@@ -3,13 +3,16 @@ from .locations import Location
 from .partners import Contact, Partner
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
+from .workflow import ActivityReview, Evidence
 
 __all__ = [
     "Activity",
     "ActivityKind",
     "ActivityPartner",
+    "ActivityReview",
     "ActivityStatus",
     "Contact",
+    "Evidence",
     "FundingSource",
     "GenderMarker",
     "Location",

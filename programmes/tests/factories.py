@@ -7,6 +7,7 @@ from programmes.models import (
     Activity,
     ActivityKind,
     ActivityPartner,
+    Evidence,
     Location,
     Participation,
     Partner,
@@ -103,3 +104,16 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     activity = factory.SubFactory(ActivityFactory)
     person = factory.SubFactory(PersonFactory)
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    activity = factory.SubFactory(ActivityFactory)
+    kind = Evidence.Kind.AGENDA
+    file = factory.django.FileField(filename="agenda.pdf", data=b"%PDF-1.4 agenda")
+    original_name = "agenda.pdf"
+    content_type = "application/pdf"
+    size = 15
+    uploaded_by = factory.SubFactory("accounts.tests.factories.UserFactory")

@@ -1,0 +1,44 @@
+"""Expected status per persona for the core activity pages. The record under test is a planned policing activity."""
+
+from tests.url_access import LOGIN, Route, everyone_signed_in
+
+from .factories import EvidenceFactory
+
+
+def _activity(objects):
+    return [objects["activity"].pk]
+
+
+def _participation(objects):
+    return [objects["activity"].pk, objects["participation"].pk]
+
+
+def _evidence(objects):
+    return [objects["activity"].pk, EvidenceFactory(activity=objects["activity"]).pk]
+
+
+# Readable by everyone who may see the activity; staff of another unit get 404 (its id is out of their scope).
+READ = everyone_signed_in(200, staff_other_unit=404)
+# Changes: staff of the unit and administrators; managers review but do not edit.
+EDIT = everyone_signed_in(200, staff_other_unit=404, manager=403)
+POST_ONLY = everyone_signed_in(405)
+
+ROUTES = [
+    Route("activity_list", everyone_signed_in()),
+    Route("activity_create", everyone_signed_in(200, manager=403)),
+    Route("review_queue", everyone_signed_in(200, staff_same_unit=403, staff_other_unit=403)),
+    Route("activity_detail", READ, _activity),
+    Route("activity_history", READ, _activity),
+    Route("activity_edit", EDIT, _activity),
+    Route("activity_transition", POST_ONLY, _activity),
+    Route("participant_add", EDIT, _activity),
+    Route("participant_import", EDIT, _activity),
+    Route("people_search", READ, _activity, query="?q=ay"),
+    Route("participant_edit", EDIT, _participation),
+    Route("participant_remove", POST_ONLY, _participation),
+    Route("evidence_upload", EDIT, _activity),
+    Route("evidence_download", READ, _evidence),
+    Route("evidence_delete", POST_ONLY, _evidence),
+]
+
+__all__ = ["LOGIN", "ROUTES"]

@@ -1,0 +1,129 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
+
+from .. import selectors, services, workflow
+from ..forms import ActivityFilterForm, ActivityForm, ActivityPartnerFormSet, ReviewForm
+from ..models import Activity
+from .lookups import get_activity_for_user, get_editable_activity
+
+PAGE_SIZE = 25
+
+
+def activity_list(request):
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    activities = form.filter(Activity.objects.for_user(request.user)).select_related("location", "project")
+    page = selectors.page_without_count(activities, request.GET.get("page"), PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "programmes/activity_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_create": bool(access.editable_unit_areas(request.user)),
+        },
+    )
+
+
+def activity_detail(request, pk):
+    activity = get_activity_for_user(request, pk)
+    context = selectors.activity_detail_context(activity, request.user)
+    context["review_form"] = ReviewForm()
+    return render(request, "programmes/activity_detail.html", context)
+
+
+def activity_history(request, pk):
+    activity = get_activity_for_user(request, pk)
+    return render(
+        request,
+        "programmes/activity_history.html",
+        {
+            "activity": activity,
+            "changes": selectors.activity_changes(activity),
+            "reviews": activity.reviews.select_related("by"),
+        },
+    )
+
+
+def _save_activity_form(request, activity, template):
+    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    formset = ActivityPartnerFormSet(request.POST or None, instance=activity, prefix="partners")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            is_new = form.instance.pk is None
+            if is_new:
+                form.instance.created_by = request.user
+            activity = form.save()
+            formset.instance = activity
+            formset.save()
+            services.refresh_participant_counts(activity=activity)
+        messages.success(request, _("Activity created.") if is_new else _("Activity saved."))
+        return redirect("activity_detail", pk=activity.pk)
+    return render(request, template, {"form": form, "formset": formset, "activity": activity})
+
+
+def activity_create(request):
+    if not access.editable_unit_areas(request.user):
+        raise PermissionDenied
+    return _save_activity_form(request, Activity(), "programmes/activity_form.html")
+
+
+def activity_edit(request, pk):
+    return _save_activity_form(request, get_editable_activity(request, pk), "programmes/activity_form.html")
+
+
+@require_POST
+def activity_transition(request, pk):
+    activity = get_activity_for_user(request, pk)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    try:
+        workflow.transition(
+            activity=activity, action=request.POST.get("action", ""), user=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+        )  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        messages.error(request, str(error) or _("You cannot do this."))
+    else:
+        messages.success(
+            request,
+            _("Status changed to: %(status)s.")
+            % {"status": activity.__class__.objects.get(pk=pk).get_status_display()},
+        )
+    return redirect("activity_detail", pk=pk)
+
+
+def review_queue(request):
+    """Submitted activities awaiting a manager's decision; several can be approved or returned at once."""
+    if not access.can_review(request.user):
+        raise PermissionDenied
+    submitted = Activity.objects.for_user(request.user).filter(status="submitted").select_related("location", "project")
+    if request.method == "POST":
+        chosen = submitted.filter(pk__in=request.POST.getlist("activity"))
+        form = ReviewForm(request.POST)
+        form.is_valid()
+        if not chosen:
+            messages.error(request, _("Choose at least one activity."))
+        else:
+            try:
+                count = workflow.review_many(
+                    activities=list(chosen), action=request.POST.get("action", ""), user=request.user,
+                    comment=form.cleaned_data.get("comment", ""),
+                )  # fmt: skip
+            except (ValidationError, PermissionDenied) as error:
+                messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            else:
+                messages.success(request, _("%(count)d activities updated.") % {"count": count})
+                return redirect("review_queue")
+    page = selectors.page_without_count(submitted.order_by("start_date", "id"), request.GET.get("page"), 100)
+    return render(request, "programmes/review_queue.html", {"page": page, "review_form": ReviewForm()})

@@ -1,0 +1,19 @@
+"""Permission-scoped lookups: every view finds its activity through these, so an out-of-scope id is a 404."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from ..models import Activity
+from ..workflow import can_edit
+
+
+def get_activity_for_user(request, pk) -> Activity:
+    queryset = Activity.objects.for_user(request.user).select_related("project__programme", "location")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_editable_activity(request, pk) -> Activity:
+    activity = get_activity_for_user(request, pk)
+    if not can_edit(request.user, activity):
+        raise PermissionDenied
+    return activity
