@@ -6,3 +6,22 @@ class CounterterrorismConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "counterterrorism"
     verbose_name = _("Counter-terrorism and organised crime")
+
+    def ready(self):
+        from accounts import access
+        from accounts.units import UnitArea
+        from programmes import registry
+        from programmes.models import ParticipantMode
+
+        from .demo import seed_demo
+
+        # Participants from security services are usually not to be named: new activities start in headcount mode,
+        # and names entered anyway are shown only to this unit's staff and managers.
+        registry.register_activity_defaults(UnitArea.COUNTERTERRORISM, participant_mode=ParticipantMode.HEADCOUNT)
+        access.restrict_names_to_unit(UnitArea.COUNTERTERRORISM)
+        registry.register_nav(
+            registry.NavItem(
+                _("Counter-terrorism"), "counterterrorism:index", unit_area=UnitArea.COUNTERTERRORISM, order=40
+            )
+        )
+        registry.register_demo_seeder(seed_demo)
