@@ -6,3 +6,12 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "training"
     verbose_name = _("Public assembly management training")
+
+    def ready(self):
+        from accounts.units import UnitArea
+        from programmes.registry import NavItem, register_demo_seeder, register_nav
+
+        from .demo import seed_training
+
+        register_nav(NavItem(_("Assembly training"), "training:index", unit_area=UnitArea.ASSEMBLY, order=30))
+        register_demo_seeder(seed_training)

@@ -1,0 +1,59 @@
+from tests.url_access import LOGIN, Route, everyone_signed_in
+
+# Summary pages are the assembly-training unit's: policing and counter-terrorism staff both get 403.
+UNIT_PAGE = {"anonymous": LOGIN, "staff_same_unit": 403, "staff_other_unit": 403, "manager": 200, "administrator": 200}
+UNIT_OBJECT = {**UNIT_PAGE, "staff_same_unit": 404, "staff_other_unit": 404}
+# A linked training (here a policing one) is seen by the staff of its own unit.
+ACTIVITY_OBJECT = {
+    "anonymous": LOGIN,
+    "staff_same_unit": 200,
+    "staff_other_unit": 404,
+    "manager": 200,
+    "administrator": 200,
+}
+
+
+def _course(objects):
+    from .factories import CourseFactory
+
+    return [CourseFactory().pk]
+
+
+def _training(objects):
+    from .factories import TrainingDetailFactory
+
+    return [TrainingDetailFactory().activity_id]
+
+
+def _certificate(objects):
+    from .factories import CertificateFactory
+
+    return [CertificateFactory().pk]
+
+
+def _code(objects):
+    from .factories import CertificateFactory
+
+    return [CertificateFactory().code]
+
+
+def _publication(objects):
+    from .factories import PublicationFactory
+
+    return [PublicationFactory().pk]
+
+
+ROUTES = [
+    Route("training:index", UNIT_PAGE),
+    Route("training:reach", UNIT_PAGE),
+    Route("training:learning", UNIT_PAGE),
+    Route("training:publications", UNIT_PAGE),
+    Route("training:course_detail", UNIT_OBJECT, args=_course),
+    Route("training:publication_detail", UNIT_OBJECT, args=_publication),
+    Route("training:training_detail", ACTIVITY_OBJECT, args=_training),
+    Route("training:certificate_pdf", ACTIVITY_OBJECT, args=_certificate),
+    # POST only: a GET is refused before anything is looked up.
+    Route("training:certificates_issue", everyone_signed_in(405), args=_training),
+    # Public: anyone with the code, signed in or not.
+    Route("training:verify", {**everyone_signed_in(), "anonymous": 200}, args=_code),
+]
