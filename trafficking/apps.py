@@ -6,3 +6,14 @@ class TraffickingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "trafficking"
     verbose_name = _("Trafficking in human beings")
+
+    def ready(self):
+        from accounts.units import UnitArea
+        from programmes import registry
+
+        from .demo import seed_demo
+
+        registry.register_nav(
+            registry.NavItem(_("Trafficking"), "trafficking:index", unit_area=UnitArea.TRAFFICKING, order=50)
+        )
+        registry.register_demo_seeder(seed_demo)

@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
+from .suppression import suppress_value
+
+
+class MeasureInline(admin.TabularInline):
+    model = Measure
+    fields = ("number", "text", "deadline")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(NationalActionPlan)
+class NationalActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "start_year", "end_year", "adopted_on")
+    search_fields = ("title",)
+    inlines = [MeasureInline]
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    model = ProgressUpdate
+    extra = 0
+
+
+@admin.register(Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "plan", "deadline")
+    list_filter = ("plan",)
+    search_fields = ("number", "text", "indicator")
+    autocomplete_fields = ("responsible",)
+    raw_id_fields = ("activities",)
+    list_select_related = ("plan",)
+    inlines = [ProgressUpdateInline]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ("measure", "reported_on", "status")
+    list_filter = ("status",)
+    search_fields = ("measure__number", "note")
+    list_select_related = ("measure",)
+
+
+@admin.register(NrmStatistic)
+class NrmStatisticAdmin(SimpleHistoryAdmin):
+    # The list shows counts suppressed like every other page; the change form is where the raw count is edited.
+    list_display = ("year", "quarter", "stage", "sex", "age_band", "exploitation", "nationality", "shown_count")
+    list_filter = ("year", "stage", "sex", "age_band", "exploitation", "nationality")
+
+    @admin.display(description=_("count"))
+    def shown_count(self, obj):
+        return suppress_value(obj.count).display

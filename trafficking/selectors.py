@@ -1,0 +1,169 @@
+"""Reads for the trafficking pages. NRM counts leave this module only as suppressed tables."""
+
+from collections import defaultdict
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from programmes.models import Activity, ActivityPartner, ActivityStatus, Partner, PartnerRole
+
+from .models import (
+    UNIT,
+    AgeBand,
+    Exploitation,
+    Measure,
+    MeasureStatus,
+    NationalActionPlan,
+    Nationality,
+    NrmStatistic,
+    ProgressUpdate,
+    Sex,
+    Stage,
+)
+from .suppression import suppress_table
+
+
+def plans_for(user):
+    return NationalActionPlan.objects.for_user(user).annotate(measure_count=Count("measures"))
+
+
+def _latest_status():
+    latest = ProgressUpdate.objects.filter(measure=OuterRef("pk")).order_by("-reported_on", "-id")
+    return Subquery(latest.values("status")[:1])
+
+
+def measures_with_status(plan):
+    return plan.measures.annotate(latest_status=_latest_status()).prefetch_related("responsible").order_by("id")
+
+
+def coverage_matrix(plan) -> list[dict]:
+    """Measures by year of the plan: supporting activities per year, latest status, and whether it is late.
+
+    Three queries whatever the number of measures and activities.
+    """
+    today = timezone.localdate()
+    counts = defaultdict(int)
+    support = (
+        Measure.activities.through.objects.filter(measure__plan=plan)
+        .exclude(activity__status=ActivityStatus.CANCELLED)
+        .annotate(year=ExtractYear("activity__start_date"))
+        .values_list("measure_id", "year")
+        .annotate(n=Count("id"))
+    )
+    for measure_id, year, n in support:
+        counts[measure_id, year] += n
+    labels = dict(MeasureStatus.choices)
+    rows = []
+    for measure in measures_with_status(plan):
+        done = measure.latest_status == MeasureStatus.COMPLETED
+        rows.append(
+            {
+                "measure": measure,
+                "status": labels.get(measure.latest_status, ""),
+                "late": not done and measure.deadline < today,
+                "cells": [
+                    {
+                        "year": year,
+                        "count": counts[measure.pk, year],
+                        # A year after the deadline year while the measure is still open.
+                        "late": not done and year > measure.deadline.year and year <= today.year,
+                    }
+                    for year in plan.years
+                ],
+            }
+        )
+    return rows
+
+
+def linkable_activities(user, measure, query: str, limit: int = 20):
+    qs = Activity.objects.editable_by(user).filter(unit_area=UNIT).exclude(thb_measures=measure)
+    if query:
+        qs = qs.filter(title__icontains=query)
+    return qs.select_related("location").order_by("-start_date", "-id")[:limit]
+
+
+# --- NRM statistics -------------------------------------------------------------------------------------------
+
+BREAKDOWNS = [
+    ("sex", Sex),
+    ("age_band", AgeBand),
+    ("exploitation", Exploitation),
+    ("nationality", Nationality),
+]
+
+
+def nrm_years() -> list[int]:
+    return list(NrmStatistic.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def _pivot(sums: dict, row_enum, col_keys, col_labels):
+    values = [[sums.get((row, col), 0) for col in col_keys] for row in row_enum.values]
+    return suppress_table(values, row_labels=row_enum.labels, col_labels=col_labels)
+
+
+def nrm_year_tables(year: int) -> list[dict]:
+    """Stage by sex, age band, form of exploitation and nationality group for one year: one query, suppressed."""
+    cells = (
+        NrmStatistic.objects.filter(year=year)
+        .values_list("stage", "sex", "age_band", "exploitation", "nationality")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    by_dimension = {name: defaultdict(int) for name, _enum in BREAKDOWNS}
+    for stage, sex, age_band, exploitation, nationality, n in cells:
+        for name, value in zip(by_dimension, (sex, age_band, exploitation, nationality), strict=True):
+            by_dimension[name][stage, value] += n
+    tables = []
+    for name, enum in BREAKDOWNS:
+        field = NrmStatistic._meta.get_field(name)
+        tables.append(
+            {"title": field.verbose_name, "table": _pivot(by_dimension[name], Stage, enum.values, enum.labels)}
+        )
+    return tables
+
+
+def nrm_trend():
+    """Stage by year over all years: one query, suppressed."""
+    sums = {
+        (stage, year): n
+        for year, stage, n in NrmStatistic.objects.values_list("year", "stage").annotate(n=Sum("count")).order_by()
+    }
+    years = sorted({year for _stage, year in sums})
+    return _pivot(sums, Stage, years, years)
+
+
+# --- Co-sponsorship -------------------------------------------------------------------------------------------
+
+
+def co_sponsor_links(*, partner=None, year=None):
+    """Co-sponsor contributions on trafficking activities (core ActivityPartner, role co_sponsor)."""
+    links = ActivityPartner.objects.filter(role=PartnerRole.CO_SPONSOR, activity__unit_area=UNIT)
+    if partner:
+        links = links.filter(partner=partner)
+    if year:
+        links = links.filter(activity__start_date__year=year)
+    return links
+
+
+def co_sponsor_rows(**filters):
+    return co_sponsor_links(**filters).select_related("activity", "partner").order_by("-activity__start_date", "id")
+
+
+def co_sponsor_totals(**filters):
+    return list(
+        co_sponsor_links(**filters)
+        .values("partner_id", "partner__name", "partner__acronym")
+        .annotate(activities=Count("activity", distinct=True), contribution=Sum("contribution_eur"))
+        .order_by("-contribution", "partner__name")
+    )
+
+
+def co_sponsors():
+    return Partner.objects.filter(
+        Q(activity_links__role=PartnerRole.CO_SPONSOR, activity_links__activity__unit_area=UNIT)
+    ).distinct()
+
+
+def co_sponsor_years() -> list[int]:
+    return [d.year for d in co_sponsor_links().dates("activity__start_date", "year", order="DESC")]

@@ -1,0 +1,105 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from trafficking.models import NrmStatistic
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = ["Year", "Quarter", "Sex", "Age band", "Form of exploitation", "Nationality group", "Stage", "Count"]
+GOOD = [
+    [2021, None, "female", "adult", "sexual", "national", "identified", 14],
+    [2021, None, "Female", "Child (under 18)", "labour", "national", "identified", 3],
+    [2021, "Q2", "male", "adult", "Forced labour", "foreign", "assisted", 0],
+]
+
+
+def xlsx(rows, headings=HEADINGS, name="nrm.xlsx"):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headings)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def _upload(client, file):
+    return client.post(reverse("trafficking:nrm_import"), {"file": file})
+
+
+@pytest.fixture
+def thb_client(client):
+    from accounts.roles import Role
+    from accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="sevda.thb", role=Role.STAFF, unit_areas=["trafficking"]))
+    return client
+
+
+def test_preview_then_confirm_imports_all_rows_and_reimport_adds_no_duplicates(thb_client):
+    response = _upload(thb_client, xlsx(GOOD))
+    assert response.context["row_count"] == 3 and not NrmStatistic.objects.exists()  # preview only
+    assert "&lt;5" in response.content.decode()  # even the preview suppresses small counts
+    thb_client.post(reverse("trafficking:nrm_import"), {"confirm": "1"})
+    assert NrmStatistic.objects.count() == 3
+    assert NrmStatistic.objects.get(quarter=2).stage == "assisted"
+    _upload(thb_client, xlsx([[*GOOD[0][:-1], 15]]))
+    thb_client.post(reverse("trafficking:nrm_import"), {"confirm": "1"})
+    assert NrmStatistic.objects.count() == 3
+    assert NrmStatistic.objects.get(exploitation="sexual").count == 15
+
+
+def test_row_errors_use_spreadsheet_row_numbers_and_nothing_is_saved(thb_client):
+    rows = [GOOD[0], [2021, None, "woman", "adult", "sexual", "national", "identified", 4], [1999, None, *GOOD[0][2:]]]
+    rows.append(GOOD[0])  # row 5 duplicates row 2
+    response = _upload(thb_client, xlsx(rows))
+    errors = dict(response.context["errors"])
+    assert set(errors) == {3, 4, 5}
+    assert "sex" in errors[3] and "year" in errors[4] and "row 2" in errors[5]
+    assert "Row 3:" in response.content.decode()
+    thb_client.post(reverse("trafficking:nrm_import"), {"confirm": "1"})
+    assert not NrmStatistic.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Name",
+        "Surname",
+        "Victim full name",
+        "Date of birth",
+        "Birth date",
+        "Passport No.",
+        "Case narrative",
+        "Soyadı",
+        "Doğum tarixi",
+        "ŞƏXSİYYƏT VƏSİQƏSİ",
+        "Фамилия",
+        "Дата рождения",
+        "Описание дела",
+    ],
+)
+def test_victim_level_columns_refuse_the_whole_file(thb_client, heading):
+    response = _upload(thb_client, xlsx([[*GOOD[0], "x"]], headings=[*HEADINGS, heading]))
+    message = " ".join(response.context["form"].errors["file"])
+    assert "individual victims" in message and heading in message
+    assert "preview" not in response.context
+    assert not NrmStatistic.objects.exists()
+
+
+def test_unknown_columns_and_non_xlsx_files_are_refused_with_a_message(thb_client):
+    response = _upload(thb_client, xlsx([GOOD[0] + [1]], headings=[*HEADINGS, "Region"]))
+    assert "Unknown columns: Region" in response.context["form"].errors["file"][0]
+    response = _upload(thb_client, SimpleUploadedFile("nrm.xlsx", b"not a zip"))
+    assert "not an Excel" in response.context["form"].errors["file"][0]
+    response = _upload(thb_client, SimpleUploadedFile("nrm.csv", b"a,b"))
+    assert response.context["form"].errors["file"]
+
+
+def test_managers_cannot_import(personas):
+    assert _upload(personas["manager"], xlsx(GOOD)).status_code == 403

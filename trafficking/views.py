@@ -1,0 +1,251 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts import access
+from programmes.models import Activity, Partner
+
+from . import selectors, services
+from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
+from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
+from .nrm_import import ImportFileError, parse_xlsx
+from .suppression import LEGEND_SECONDARY, suppress_value, threshold
+
+PAGE_SIZE = 50
+IMPORT_SESSION_KEY = "trafficking_nrm_import"
+
+
+def _require_visible(request):
+    """List pages: other units' staff get a 403."""
+    if not access.can_see_unit(request.user, UNIT):
+        raise PermissionDenied
+
+
+def _require_editable(request):
+    if not access.can_edit_unit(request.user, UNIT):
+        raise PermissionDenied
+
+
+def _get_plan_for_user(request, pk):
+    return get_object_or_404(NationalActionPlan.objects.for_user(request.user), pk=pk)
+
+
+def _get_measure_for_user(request, pk):
+    return get_object_or_404(Measure.objects.for_user(request.user).select_related("plan"), pk=pk)
+
+
+def _int_param(request, name):
+    try:
+        return int(request.GET.get(name, ""))
+    except ValueError:
+        return None
+
+
+def index(request):
+    _require_visible(request)
+    return render(request, "trafficking/index.html", {"plans": selectors.plans_for(request.user)})
+
+
+def plan_detail(request, pk):
+    plan = _get_plan_for_user(request, pk)
+    return render(
+        request,
+        "trafficking/plan_detail.html",
+        {"plan": plan, "rows": selectors.coverage_matrix(plan), "can_edit": access.can_edit_unit(request.user, UNIT)},
+    )
+
+
+def measure_detail(request, pk):
+    measure = _get_measure_for_user(request, pk)
+    can_edit = access.can_edit_unit(request.user, UNIT)
+    query = request.GET.get("q", "").strip()
+    return render(
+        request,
+        "trafficking/measure_detail.html",
+        {
+            "measure": measure,
+            "updates": measure.progress_updates.select_related("created_by"),
+            "activities": Activity.objects.for_user(request.user)
+            .filter(thb_measures=measure)
+            .select_related("location")
+            .order_by("-start_date", "-id"),
+            "can_edit": can_edit,
+            "query": query,
+            "candidates": selectors.linkable_activities(request.user, measure, query) if can_edit and query else [],
+        },
+    )
+
+
+def measure_create(request, plan_pk):
+    plan = _get_plan_for_user(request, plan_pk)
+    _require_editable(request)
+    form = MeasureForm(request.POST or None, instance=Measure(plan=plan))
+    if request.method == "POST" and form.is_valid():
+        measure = form.save()
+        messages.success(request, _("Saved."))
+        return redirect("trafficking:measure_detail", measure.pk)
+    return render(request, "trafficking/form.html", {"form": form, "title": _("New measure"), "parent": plan})
+
+
+def measure_update(request, pk):
+    measure = _get_measure_for_user(request, pk)
+    _require_editable(request)
+    form = MeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("trafficking:measure_detail", measure.pk)
+    return render(request, "trafficking/form.html", {"form": form, "title": str(measure), "parent": measure.plan})
+
+
+@require_POST
+def measure_link(request, pk):
+    """Tag (action=link) or untag (action=unlink) a trafficking activity as supporting the measure."""
+    measure = _get_measure_for_user(request, pk)
+    _require_editable(request)
+    activity = get_object_or_404(
+        Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
+    )
+    services.set_activity_link(measure=measure, activity=activity, linked=request.POST.get("action") != "unlink")
+    return redirect("trafficking:measure_detail", measure.pk)
+
+
+def progress_create(request, measure_pk):
+    measure = _get_measure_for_user(request, measure_pk)
+    _require_editable(request)
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_progress(measure=measure, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("trafficking:measure_detail", measure.pk)
+    return render(
+        request,
+        "trafficking/form.html",
+        {"form": form, "title": _("Progress update"), "parent": measure, "files": True},
+    )
+
+
+def evidence_download(request, pk):
+    update = get_object_or_404(ProgressUpdate.objects.for_user(request.user), pk=pk)
+    if not update.evidence:
+        raise Http404
+    return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=update.evidence.name.split("/")[-1])
+
+
+# --- NRM statistics -------------------------------------------------------------------------------------------
+
+
+@never_cache
+def nrm(request):
+    _require_visible(request)
+    years = selectors.nrm_years()
+    year = _int_param(request, "year")
+    year = year if year in years else (years[0] if years else None)
+    return render(
+        request,
+        "trafficking/nrm.html",
+        {
+            "years": years,
+            "year": year,
+            "tables": selectors.nrm_year_tables(year) if year else [],
+            "trend": selectors.nrm_trend(),
+            "threshold": threshold(),
+            "legend": LEGEND_SECONDARY,
+            "can_edit": access.can_edit_unit(request.user, UNIT),
+        },
+    )
+
+
+@never_cache
+def nrm_export(request):
+    """The stage-by-year table as CSV, suppressed exactly like the page."""
+    _require_visible(request)
+    table = selectors.nrm_trend()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Stage"), *table.col_labels, _("Total")])
+    for label, cells, total in table.lines():
+        writer.writerow([str(label), *(c.display for c in cells), total.display])
+    writer.writerow([_("Total"), *(c.display for c in table.col_totals), table.total.display])
+    return response
+
+
+def nrm_entry(request):
+    _require_editable(request)
+    form = NrmStatisticForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        row = {name: form.cleaned_data[name] for name in (*NrmStatistic.DIMENSIONS, "count")}
+        created, _updated = services.save_nrm_statistics(rows=[row])
+        messages.success(request, _("Count added.") if created else _("Count replaced."))
+        return redirect("trafficking:nrm_entry")
+    return render(request, "trafficking/form.html", {"form": form, "title": _("Enter an NRM count")})
+
+
+@never_cache
+def nrm_import(request):
+    """Upload -> preview with row errors -> confirm. Nothing is written until the whole sheet is valid and confirmed."""
+    _require_editable(request)
+    if request.method == "POST" and "confirm" in request.POST:
+        rows = request.session.pop(IMPORT_SESSION_KEY, None)
+        if not rows:
+            messages.error(request, _("Nothing to import: upload the file again."))
+            return redirect("trafficking:nrm_import")
+        created, updated = services.save_nrm_statistics(rows=rows)
+        messages.success(request, _("Imported: %(c)d new counts, %(u)d replaced.") % {"c": created, "u": updated})
+        return redirect("trafficking:nrm")
+    form = NrmImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = parse_xlsx(form.cleaned_data["file"])
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            context["errors"] = parsed.errors
+            if parsed.errors:
+                request.session.pop(IMPORT_SESSION_KEY, None)
+            elif not parsed.rows:
+                form.add_error("file", _("The sheet has no data rows."))
+            else:
+                request.session[IMPORT_SESSION_KEY] = parsed.rows
+                # The preview shows counts, so they pass through suppression like everything else.
+                context["preview"] = [{**row, "shown": suppress_value(row["count"])} for row in parsed.rows[:200]]
+                context["row_count"] = len(parsed.rows)
+    return render(request, "trafficking/nrm_import.html", context)
+
+
+# --- Co-sponsorship -------------------------------------------------------------------------------------------
+
+
+def cosponsorship(request):
+    _require_visible(request)
+    sponsors = selectors.co_sponsors()
+    partner_pk, year = _int_param(request, "partner"), _int_param(request, "year")
+    partner = get_object_or_404(Partner, pk=partner_pk) if partner_pk else None
+    filters = {"partner": partner, "year": year}
+    page = Paginator(selectors.co_sponsor_rows(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    for link in page.object_list:
+        cost = link.activity.cost_eur
+        link.share = (link.contribution_eur / cost * 100) if cost and link.contribution_eur is not None else None
+    totals = selectors.co_sponsor_totals(**filters)
+    return render(
+        request,
+        "trafficking/cosponsorship.html",
+        {
+            "sponsors": sponsors,
+            "years": selectors.co_sponsor_years(),
+            "partner": partner,
+            "year": year,
+            "page": page,
+            "totals": totals,
+            "grand_total": sum((t["contribution"] or 0) for t in totals),
+        },
+    )
