@@ -67,7 +67,7 @@ def seed_policing(scale: int = 1, stdout=None, today: datetime.date | None = Non
                 police_department=department,
                 location=locations[code],
                 established_on=established,
-                legal_basis=str(PRESIDENTIAL_ORDER_2009) if established else "",
+                legal_basis=_legal_basis(established),
                 status=status,
             )
             for code, department, established, status in GROUPS
@@ -83,6 +83,15 @@ def seed_policing(scale: int = 1, stdout=None, today: datetime.date | None = Non
     if stdout:
         stdout.write(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return counts
+
+
+def _legal_basis(established):
+    """The first groups were set up under the May 2009 order; later ones by a police department decision under it."""
+    if established is None:
+        return ""
+    if established.year <= 2010:
+        return str(PRESIDENTIAL_ORDER_2009)
+    return "Police department decision under the presidential order of May 2009"
 
 
 def _members(rng, groups, today):
