@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.units import UnitArea
 
+from .indicator_rules import COUNTED_STATUSES
 from .models import (
     Activity,
     ActivityKind,
@@ -101,6 +102,7 @@ class ActivityFilterForm(forms.Form):
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all(), required=False)
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=list(SORTS.items()), required=False)
+    happened = forms.BooleanField(label=_("Only activities that took place"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,10 +129,13 @@ class ActivityFilterForm(forms.Form):
         for field, lookup in exact.items():
             if data.get(field):
                 queryset = queryset.filter(**{lookup: data[field]})
+        # Activities that start in the period: the same rule as the dashboard's figures.
         if data.get("date_from"):
-            queryset = queryset.filter(end_date__gte=data["date_from"])
+            queryset = queryset.filter(start_date__gte=data["date_from"])
         if data.get("date_to"):
             queryset = queryset.filter(start_date__lte=data["date_to"])
+        if data.get("happened"):
+            queryset = queryset.filter(status__in=COUNTED_STATUSES)
         if data.get("partner"):
             queryset = queryset.filter(partner_links__partner=data["partner"]).distinct()
         if data.get("theme"):

@@ -18,7 +18,7 @@ class NavItem:
 
 
 nav_items: list[NavItem] = []
-# Callables (rng, scale, stdout) that add a unit app's demo data after the core demo data exists.
+# Callables seeder(*, scale, stdout) that add a unit app's demo data after the core demo data exists.
 demo_seeders: list[Callable] = []
 
 
@@ -38,3 +38,22 @@ activity_defaults: dict[str, dict] = {}
 
 def register_activity_defaults(unit_area: str, **defaults) -> None:
     activity_defaults.setdefault(unit_area, {}).update(defaults)
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A unit app's panel on its unit dashboard: a template and a function building its context."""
+
+    unit_area: str
+    title: str  # lazily translated
+    template: str
+    context: Callable  # (user, filters: dict) -> dict; keep its query count independent of the data size
+    order: int = 100
+
+
+dashboard_panels: list[DashboardPanel] = []
+
+
+def register_dashboard_panel(panel: DashboardPanel) -> None:
+    dashboard_panels.append(panel)
+    dashboard_panels.sort(key=lambda p: p.order)

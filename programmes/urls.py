@@ -4,6 +4,13 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dashboard/", views.dashboard_overview, name="dashboard"),
+    path("dashboard/<slug:unit_area>/", views.unit_dashboard, name="unit_dashboard"),
+    path("indicators/", views.indicator_list, name="indicator_list"),
+    path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/", views.period_edit, name="period_edit"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/status/", views.period_transition, name="period_transition"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/activities/", views.period_activities, name="period_activities"),
     path("activities/", views.activity_list, name="activity_list"),
     path("activities/new/", views.activity_create, name="activity_create"),
     path("activities/review/", views.review_queue, name="review_queue"),

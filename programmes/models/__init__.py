@@ -3,6 +3,7 @@ from .locations import Location
 from .partners import Contact, Partner
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
+from .results import Indicator, IndicatorPeriod, PeriodStatus, Result
 from .workflow import ActivityReview, Evidence
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "Contact",
     "Evidence",
     "FundingSource",
+    "Indicator",
+    "IndicatorPeriod",
     "GenderMarker",
     "Location",
     "ParticipantMode",
@@ -21,9 +24,11 @@ __all__ = [
     "ParticipationRole",
     "Partner",
     "PartnerRole",
+    "PeriodStatus",
     "Person",
     "Programme",
     "Project",
+    "Result",
     "Sex",
     "Theme",
 ]

@@ -99,11 +99,21 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
+    """Keeps the activity's participant summary current, as every real write does."""
+
     class Meta:
         model = Participation
+        skip_postgeneration_save = True
 
     activity = factory.SubFactory(ActivityFactory)
     person = factory.SubFactory(PersonFactory)
+
+    @factory.post_generation
+    def refresh_counts(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy hook signature
+        if create:
+            from programmes.services import refresh_participant_counts
+
+            refresh_participant_counts(activity=obj.activity)
 
 
 class EvidenceFactory(factory.django.DjangoModelFactory):

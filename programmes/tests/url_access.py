@@ -3,6 +3,7 @@
 from tests.url_access import LOGIN, Route, everyone_signed_in
 
 from .factories import EvidenceFactory
+from .factories_results import IndicatorFactory, IndicatorPeriodFactory
 
 
 def _activity(objects):
@@ -17,6 +18,18 @@ def _evidence(objects):
     return [objects["activity"].pk, EvidenceFactory(activity=objects["activity"]).pk]
 
 
+def _indicator(objects):
+    return [IndicatorFactory(result__project=objects["activity"].project).pk]
+
+
+def _period(rule):
+    def args(objects):
+        period = IndicatorPeriodFactory(indicator__result__project=objects["activity"].project, indicator__rule=rule)
+        return [period.indicator.pk, period.pk]
+
+    return args
+
+
 # Readable by everyone who may see the activity; staff of another unit get 404 (its id is out of their scope).
 READ = everyone_signed_in(200, staff_other_unit=404)
 # Changes: staff of the unit and administrators; managers review but do not edit.
@@ -24,6 +37,13 @@ EDIT = everyone_signed_in(200, staff_other_unit=404, manager=403)
 POST_ONLY = everyone_signed_in(405)
 
 ROUTES = [
+    Route("dashboard", everyone_signed_in()),
+    Route("unit_dashboard", everyone_signed_in(200, staff_other_unit=403), lambda objects: ["policing"]),
+    Route("indicator_list", everyone_signed_in()),
+    Route("indicator_detail", READ, _indicator),
+    Route("period_edit", EDIT, _period("manual")),
+    Route("period_transition", POST_ONLY, _period("manual")),
+    Route("period_activities", READ, _period("person_trainings")),
     Route("activity_list", everyone_signed_in()),
     Route("activity_create", everyone_signed_in(200, manager=403)),
     Route("review_queue", everyone_signed_in(200, staff_same_unit=403, staff_other_unit=403)),

@@ -8,8 +8,11 @@ from .activities import (
     review_queue,
 )
 from .core import home
+from .dashboards import overview as dashboard_overview
+from .dashboards import unit_dashboard
 from .evidence import evidence_delete, evidence_download, evidence_upload
 from .imports import participant_import
+from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
 from .participants import participant_add, participant_edit, participant_remove, people_search
 
 __all__ = [
@@ -19,6 +22,13 @@ __all__ = [
     "activity_history",
     "activity_list",
     "activity_transition",
+    "dashboard_overview",
+    "indicator_detail",
+    "indicator_list",
+    "period_activities",
+    "period_edit",
+    "period_transition",
+    "unit_dashboard",
     "evidence_delete",
     "evidence_download",
     "evidence_upload",

@@ -1,0 +1,251 @@
+"""Figures for the managers' dashboards, cached and invalidated whenever the data behind them changes.
+
+Every figure is computed from the activity table's summaries (participants by sex per activity) except unique
+people, which must look at participations (people span activities). The default period is the last twelve months,
+so the one distinct count stays small; other periods are cached like everything else.
+"""
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.cache import cache
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from accounts.units import UnitArea
+
+from . import results
+from .indicator_rules import COUNTED_STATUSES
+from .models import (
+    Activity,
+    ActivityPartner,
+    ActivityStatus,
+    Indicator,
+    Location,
+    ParticipantMode,
+    Participation,
+    Partner,
+    Programme,
+    Project,
+)
+
+VERSION_KEY = "dashboard:data-version"
+CACHE_SECONDS = 15 * 60
+
+
+def data_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate(**_kwargs) -> None:
+    """Called on every change to activities, participations, partners of activities and indicator periods."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, None)
+
+
+class DashboardFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    unit_area = forms.ChoiceField(label=_("Unit area"), required=False)
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
+    project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none(), required=False)
+    location = forms.ModelChoiceField(label=_("Location"), queryset=Location.objects.all(), required=False)
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all(), required=False)
+
+    def __init__(self, *args, user, fixed_unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = access.visible_unit_areas(user)
+        self.fields["unit_area"].choices = [("", _("All areas"))] + [c for c in UnitArea.choices if c[0] in areas]
+        self.fields["programme"].queryset = Programme.objects.for_user(user)
+        self.fields["project"].queryset = Project.objects.for_user(user)
+        if fixed_unit:
+            del self.fields["unit_area"]
+        self.fixed_unit = fixed_unit
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        today = timezone.localdate()
+        chosen = {
+            "date_from": data.get("date_from") or today.replace(day=1) - datetime.timedelta(days=334),
+            "date_to": data.get("date_to") or today,
+            "unit_area": self.fixed_unit or data.get("unit_area") or "",
+        }
+        for name in ("programme", "project", "location", "partner"):
+            chosen[name] = data[name].pk if data.get(name) else None
+        return chosen
+
+
+def activity_list_url(filters: dict, **extra) -> str:
+    """The activity list filtered like the dashboard (so every figure links to the rows behind it)."""
+    from django.urls import reverse
+
+    query = {k: v for k, v in {**filters, **extra}.items() if v not in (None, "")}
+    return f"{reverse('activity_list')}?{urlencode(query)}"
+
+
+def _activities(user, filters):
+    activities = Activity.objects.for_user(user).filter(
+        start_date__gte=filters["date_from"], start_date__lte=filters["date_to"], status__in=COUNTED_STATUSES
+    )
+    if filters["unit_area"]:
+        activities = activities.filter(unit_area=filters["unit_area"])
+    if filters["programme"]:
+        activities = activities.filter(project__programme_id=filters["programme"])
+    if filters["project"]:
+        activities = activities.filter(project_id=filters["project"])
+    if filters["location"]:
+        activities = activities.filter(location_id=filters["location"])
+    if filters["partner"]:
+        activities = activities.filter(
+            pk__in=ActivityPartner.objects.filter(partner_id=filters["partner"]).values("activity_id")
+        )
+    return activities
+
+
+@dataclass
+class Overview:
+    filters: dict
+    activities: int = 0
+    person_trainings: int = 0
+    women: int = 0
+    men: int = 0
+    unique_people: int = 0
+    partners: int = 0
+    by_month: list = field(default_factory=list)
+    by_unit: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+
+    @property
+    def women_share(self):
+        return round(100 * self.women / (self.women + self.men)) if self.women + self.men else None
+
+
+def _compute_overview(user, filters) -> Overview:
+    activities = _activities(user, filters)
+    totals = activities.aggregate(
+        count=Count("id"),
+        women=Sum("participants_women"),
+        men=Sum("participants_men"),
+        other=Sum("participants_unrecorded"),
+        headcount=Sum(
+            F("participants_women") + F("participants_men") + F("participants_unrecorded"),
+            filter=Q(participant_mode=ParticipantMode.HEADCOUNT),
+        ),
+    )
+    women, men, other = (totals[k] or 0 for k in ("women", "men", "other"))
+    named = Participation.objects.filter(
+        activity__in=activities.filter(participant_mode=ParticipantMode.ROSTER).values("pk")
+    ).aggregate(people=Count("person", distinct=True))["people"]
+    by_month = list(
+        activities.annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(activities=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"))
+        .order_by("month")
+    )
+    by_unit = list(
+        activities.values("unit_area")
+        .annotate(
+            activities=Count("id"),
+            women=Sum("participants_women"),
+            men=Sum("participants_men"),
+            other=Sum("participants_unrecorded"),
+        )
+        .order_by("unit_area")
+    )
+    places = list(
+        activities.filter(location__latitude__isnull=False)
+        .values(
+            "location_id",
+            "location__name",
+            "location__name_az",
+            "location__name_ru",
+            "location__latitude",
+            "location__longitude",
+        )  # fmt: skip
+        .annotate(activities=Count("id"))
+        .order_by("-activities")
+    )
+    return Overview(
+        filters=filters,
+        activities=totals["count"],
+        person_trainings=women + men + other,
+        women=women,
+        men=men,
+        unique_people=named + (totals["headcount"] or 0),
+        partners=ActivityPartner.objects.filter(activity__in=activities.values("pk"))
+        .values("partner")
+        .distinct()
+        .count(),
+        by_month=by_month,
+        by_unit=by_unit,
+        places=places,
+    )
+
+
+def _cache_key(kind: str, user, filters: dict) -> str:
+    scope = sorted(access.visible_unit_areas(user))
+    raw = json.dumps([kind, scope, {k: str(v) for k, v in sorted(filters.items())}])
+    return f"dashboard:{data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def overview(user, filters: dict) -> Overview:
+    key = _cache_key("overview", user, filters)
+    result = cache.get(key)
+    if result is None:
+        result = _compute_overview(user, filters)
+        cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+def awaiting_approval(user, limit=5):
+    submitted = Activity.objects.for_user(user).filter(status=ActivityStatus.SUBMITTED)
+    return submitted.select_related("location").order_by("start_date", "id")[:limit]
+
+
+def upcoming(user, limit=5):
+    planned = Activity.objects.for_user(user).filter(
+        status=ActivityStatus.PLANNED, start_date__gte=timezone.localdate()
+    )
+    return planned.select_related("location").order_by("start_date", "id")[:limit]
+
+
+MAX_INDICATORS_CHECKED = 40
+
+
+def indicators_off_track(user, unit_area: str = ""):
+    """Indicators whose running or last ended period is behind target (cached with the other figures)."""
+    key = _cache_key("off-track", user, {"unit_area": unit_area})
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    today = timezone.localdate()
+    indicators = (
+        Indicator.objects.for_user(user)
+        .select_related("result__project__programme")
+        .prefetch_related("periods", "rule_partners", "rule_themes")
+        .order_by("result__project__code", "code")
+    )
+    if unit_area:
+        indicators = indicators.filter(result__project__programme__unit_area=unit_area)
+    off = []
+    for indicator in indicators[:MAX_INDICATORS_CHECKED]:
+        periods = [p for p in indicator.periods.all() if p.start <= today]
+        if periods:
+            progress = results.progress(periods[-1], today)
+            if progress.off_track:
+                off.append(progress)
+    cache.set(key, off, CACHE_SECONDS)
+    return off
