@@ -31,3 +31,18 @@ class User(AbstractUser):
     def get_unit_areas_display(self):
         labels = dict(UnitArea.choices)
         return ", ".join(str(labels[c]) for c in self.unit_areas or () if c in labels)
+
+
+class UserSession(models.Model):
+    """Which sessions belong to which user, so deactivating a user can end all of them on the server."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="portal_sessions", verbose_name=_("user"))
+    session_key = models.CharField(_("session key"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("signed in at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("user session")
+        verbose_name_plural = _("user sessions")
+
+    def __str__(self):
+        return f"{self.user_id} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -12,3 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The manifest needs `collectstatic`; tests render templates without it. WhiteNoise serves from the finders.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+
+# Tests sign users in with force_login: two-factor sign-in is off unless a test turns it on (settings fixture).
+REQUIRE_MFA = "none"
+# The test client speaks plain http; the production redirect to https is tested with production settings.
+SECURE_SSL_REDIRECT = False

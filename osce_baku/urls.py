@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from osce_baku.health import health
+
 urlpatterns = [
     path("", include("programmes.urls")),
     path("accounts/", include("accounts.urls")),
@@ -14,7 +16,12 @@ urlpatterns = [
     # Anyone, signed in or not, may switch the language (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("audit/", include("audit.urls")),
+    path("health/", health, name="health"),
 ]
+
+# A database outage outside a view (session or user lookup) gets the friendly 503 page, not a 500.
+handler500 = "osce_baku.middleware.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,0 +1,138 @@
+"""Two-factor sign-in: who must use it, enrolment, verification, backup codes, and the admin behind it."""
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import mfa
+from accounts.tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def code_for(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def enrol(user) -> TOTPDevice:
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return device
+
+
+def reset_throttle(device: TOTPDevice) -> None:
+    """A wrong code makes django-otp refuse the next ones for a moment (by design); tests need not wait."""
+    device.refresh_from_db()
+    device.throttle_reset()
+
+
+def sign_in(client, user):
+    response = client.post(reverse("accounts:login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    return response
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        ("none", {"staff": False, "manager": False, "administrator": False}),
+        ("managers", {"staff": False, "manager": True, "administrator": True}),
+        ("all", {"staff": True, "manager": True, "administrator": True}),
+    ],
+)
+def test_who_must_use_a_second_factor(settings, policy, expected, staff_policing, manager, administrator):
+    settings.REQUIRE_MFA = policy
+    users = {"staff": staff_policing, "manager": manager, "administrator": administrator}
+    assert {role: mfa.mfa_required(user) for role, user in users.items()} == expected
+
+
+def test_manager_without_authenticator_is_sent_to_enrol_on_every_page(client, settings, manager):
+    settings.REQUIRE_MFA = "managers"
+    sign_in(client, manager)
+    for url in (reverse("home"), reverse("activity_list"), reverse("admin:index"), reverse("audit:changes")):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:mfa_setup")), url
+
+
+def test_staff_are_not_asked_under_the_managers_policy(client, settings, staff_policing):
+    settings.REQUIRE_MFA = "managers"
+    sign_in(client, staff_policing)
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_everyone_is_asked_under_the_all_policy(client, settings, staff_policing):
+    settings.REQUIRE_MFA = "all"
+    sign_in(client, staff_policing)
+    assert client.get(reverse("home"))["Location"].startswith(reverse("accounts:mfa_setup"))
+
+
+def test_sign_out_and_static_stay_reachable_before_the_second_factor(client, settings, manager):
+    settings.REQUIRE_MFA = "managers"
+    sign_in(client, manager)
+    assert client.get(reverse("health")).status_code == 200
+    assert client.post(reverse("accounts:logout")).status_code == 302
+    assert client.get(reverse("home"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_enrolment_shows_a_server_made_qr_code_then_backup_codes_once(client, settings, manager):
+    settings.REQUIRE_MFA = "managers"
+    sign_in(client, manager)
+    page = client.get(reverse("accounts:mfa_setup"))
+    html = page.content.decode()
+    assert page.status_code == 200 and "<svg" in html and "otpauth" not in html  # the URL is only in the image
+    device = TOTPDevice.objects.get(user=manager, confirmed=False)
+    assert mfa.secret_text(device) in html
+    assert client.get(reverse("accounts:mfa_setup")).content.decode().count(mfa.secret_text(device)) == 1
+
+    wrong = client.post(reverse("accounts:mfa_setup"), {"token": "000000" if code_for(device) != "000000" else "1"})
+    assert wrong.status_code == 200 and "not valid" in wrong.content.decode()
+    reset_throttle(device)
+
+    done = client.post(reverse("accounts:mfa_setup"), {"token": code_for(device), "next": reverse("activity_list")})
+    assert done.status_code == 200
+    codes = done.context["codes"]
+    assert len(codes) == mfa.BACKUP_CODE_COUNT and all(code in done.content.decode() for code in codes)
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("home")).status_code == 200  # verified in this session
+    assert client.get(reverse("admin:index")).status_code == 302  # managers never reach the admin
+    overview = client.get(reverse("accounts:mfa")).content.decode()
+    assert not any(code in overview for code in codes)  # shown once only
+
+
+def test_sign_in_with_a_code_then_the_admin_opens(client, settings, administrator):
+    settings.REQUIRE_MFA = "managers"
+    device = enrol(administrator)
+    sign_in(client, administrator)
+    assert client.get(reverse("admin:index"))["Location"].startswith(reverse("accounts:mfa_verify"))
+    bad = client.post(reverse("accounts:mfa_verify"), {"token": "12345"})
+    assert bad.status_code == 200 and bad.context["form"].errors
+    reset_throttle(device)
+    response = client.post(reverse("accounts:mfa_verify"), {"token": code_for(device), "next": reverse("admin:index")})
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_a_backup_code_works_once(client, settings, manager):
+    settings.REQUIRE_MFA = "managers"
+    enrol(manager)
+    codes = mfa.new_backup_codes(manager)
+    sign_in(client, manager)
+    assert client.post(reverse("accounts:mfa_verify"), {"token": codes[0]}).status_code == 302
+    assert client.get(reverse("home")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    sign_in(client, manager)
+    assert client.post(reverse("accounts:mfa_verify"), {"token": codes[0]}).status_code == 200  # used up
+
+
+def test_a_password_alone_cannot_replace_the_authenticator(client, settings, manager):
+    settings.REQUIRE_MFA = "managers"
+    enrol(manager)
+    sign_in(client, manager)
+    response = client.get(reverse("accounts:mfa_setup"))
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:mfa_verify")
+    assert not TOTPDevice.objects.filter(user=manager, confirmed=False).exists()
+
+
+def test_policy_none_lets_force_login_tests_through(personas):
+    assert personas["manager"].get(reverse("home")).status_code == 200

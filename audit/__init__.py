@@ -1,0 +1,10 @@
+"""Audit: who changed what (from django-simple-history) and who viewed or exported personal data (AccessLog).
+
+Other apps record a view or export with one line:  ``audit.log_access(request, "export", obj, detail="xlsx")``.
+"""
+
+
+def log_access(request_or_user, action, obj=None, detail=""):
+    from .log import log_access as _log_access  # models load only once the app registry is ready
+
+    return _log_access(request_or_user, action, obj=obj, detail=detail)

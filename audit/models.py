@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessAction(models.TextChoices):
+    VIEW_PERSONAL = "view_personal", _("Viewed personal data")
+    EXPORT_PERSONAL = "export_personal", _("Exported personal data")
+    IMPORT_PERSONAL = "import_personal", _("Imported personal data")
+    DOWNLOAD_EVIDENCE = "download_evidence", _("Downloaded evidence")
+    VIEW_TRAFFICKING = "view_trafficking", _("Viewed trafficking statistics")
+    EXPORT_TRAFFICKING = "export_trafficking", _("Exported trafficking statistics")
+    EXPORT_REPORT = "export_report", _("Downloaded a report")
+
+
+class AccessLog(models.Model):
+    """One view or export of personal data or trafficking statistics. Ids only, never a name; append-only: no
+    page or admin screen changes or deletes a row (it is its own history, so it keeps no history table)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("user")
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    action = models.CharField(_("what"), max_length=32, choices=AccessAction.choices)
+    object_type = models.CharField(_("record type"), max_length=100, blank=True)
+    object_id = models.CharField(_("record id"), max_length=64, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["user", "-id"]), models.Index(fields=["action", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=[choice.value for choice in AccessAction]), name="audit_action_known"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.object_type}#{self.object_id}"
