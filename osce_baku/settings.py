@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "programmes",
+    "reports",
     "policing",
     "training",
     "counterterrorism",
@@ -259,4 +260,35 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+}
+
+
+# --- Reports (reports/): report files, attempts, the periodic clean-up and the quarterly digest -----------------
+from celery.schedules import crontab  # noqa: E402
+
+# Generated report files are deleted this many hours after they are ready.
+REPORT_FILE_TTL_HOURS = env.int("REPORT_FILE_TTL_HOURS", default=72)
+# A report whose worker dies this many times is marked failed instead of being run again.
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+# Tests only: seconds to wait at each progress step, so a test can kill a worker while a report is running.
+REPORT_TEST_DELAY_SECONDS = env.float("REPORT_TEST_DELAY_SECONDS", default=0.0)
+# Tests only: a short visibility timeout lets a new worker pick up a killed worker's task within seconds. Production
+# keeps the timeout above the hard time limit (see CELERY_BROKER_TRANSPORT_OPTIONS above).
+if env("CELERY_VISIBILITY_TIMEOUT", default=""):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT"),
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }
+# Crontab fields "minute hour day-of-month month day-of-week" of the managers' quarterly PDF digest.
+REPORT_DIGEST_CRONTAB = env("REPORT_DIGEST_CRONTAB", default="0 7 1 1,4,7,10 *")
+_digest = REPORT_DIGEST_CRONTAB.split()
+CELERY_BEAT_SCHEDULE = {
+    "reports-cleanup": {"task": "reports.tasks.cleanup_reports", "schedule": crontab(minute="*/30")},
+    "reports-quarterly-digest": {
+        "task": "reports.tasks.send_quarterly_digests",
+        "schedule": crontab(
+            minute=_digest[0], hour=_digest[1], day_of_month=_digest[2], month_of_year=_digest[3], day_of_week=_digest[4]
+        ),
+    },
 }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("counterterrorism/", include("counterterrorism.urls")),
     path("trafficking/", include("trafficking.urls")),
+    path("reports/", include("reports.urls")),
     # Anyone, signed in or not, may switch the language (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
