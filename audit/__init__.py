@@ -8,3 +8,9 @@ def log_access(request_or_user, action, obj=None, detail=""):
     from .log import log_access as _log_access  # models load only once the app registry is ready
 
     return _log_access(request_or_user, action, obj=obj, detail=detail)
+
+
+def log_personal_view(request, obj, *, shown):
+    from .log import log_personal_view as _log_personal_view
+
+    return _log_personal_view(request, obj, shown=shown)

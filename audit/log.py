@@ -25,3 +25,9 @@ def log_access(request_or_user, action, obj=None, detail: str = "") -> AccessLog
     )
     logger.info("access %s", entry.action, extra={"object_type": entry.object_type, "object_id": entry.object_id})
     return entry
+
+
+def log_personal_view(request, obj, *, shown: bool) -> None:
+    """One-line hook for pages that show personal data only to some users: logs only when it was shown."""
+    if shown:
+        log_access(request, AccessAction.VIEW_PERSONAL, obj)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 
 from .. import selectors, services, workflow
@@ -36,6 +37,7 @@ def activity_list(request):
 def activity_detail(request, pk):
     activity = get_activity_for_user(request, pk)
     context = selectors.activity_detail_context(activity, request.user)
+    audit.log_personal_view(request, activity, shown=context["names_visible"])
     context["review_form"] = ReviewForm()
     return render(request, "programmes/activity_detail.html", context)
 

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import audit
+
 from ..forms import EvidenceForm
 from ..models import Evidence
 from ..uploads import check_evidence_file
@@ -39,6 +41,7 @@ def evidence_upload(request, pk):
 def evidence_download(request, pk, evidence_pk):
     activity = get_activity_for_user(request, pk)
     evidence = get_object_or_404(activity.evidence, pk=evidence_pk)
+    audit.log_access(request, "download_evidence", evidence)
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+import audit
+
 from ..attendance_import import ImportFileError, ImportInvalid, apply_import, preview_import
 from ..forms import ImportUploadForm
 from .lookups import get_editable_activity
@@ -90,6 +92,7 @@ def _confirm(request, activity, token):
     finally:
         stored.close()
         _forget(request, token)
+    audit.log_access(request, "import_personal", activity, detail=f"{result.added} added")
     messages.success(
         request,
         _("Sign-in sheet imported: %(added)d added (%(created)d new people, %(matched)d already known), %(skipped)d "

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 
 from .. import participants
@@ -63,6 +64,7 @@ def participant_edit(request, pk, participation_pk):
     activity = get_editable_activity(request, pk)
     _check_names_visible(request, activity)
     participation = get_object_or_404(activity.participations.select_related("person"), pk=participation_pk)
+    audit.log_access(request, "view_personal", participation.person)
     form = ParticipationForm(request.POST or None, instance=participation, activity=activity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -90,4 +92,5 @@ def people_search(request, pk):
     activity = get_activity_for_user(request, pk)
     _check_names_visible(request, activity)
     results = participants.search_people(user=request.user, query=request.GET.get("q", ""))
+    audit.log_access(request, "view_personal", activity, detail="people search")
     return render(request, "programmes/_people_search_results.html", {"activity": activity, "results": results})
