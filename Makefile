@@ -45,3 +45,7 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Speed of the main pages at scale 1 and scale 200 (about a million participations) on PostgreSQL.
+bench: $(STAMP)
+	bench/run.sh

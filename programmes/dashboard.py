@@ -22,6 +22,7 @@ from accounts import access
 from accounts.units import UnitArea
 
 from . import results
+from .forms import DateInput
 from .indicator_rules import COUNTED_STATUSES
 from .models import (
     Activity,
@@ -57,8 +58,8 @@ def invalidate(**_kwargs) -> None:
 
 
 class DashboardFilterForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
     unit_area = forms.ChoiceField(label=_("Unit area"), required=False)
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
     project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none(), required=False)
@@ -74,13 +75,20 @@ class DashboardFilterForm(forms.Form):
         if fixed_unit:
             del self.fields["unit_area"]
         self.fixed_unit = fixed_unit
+        self.fields["date_from"].initial, self.fields["date_to"].initial = self.default_period()
+
+    @staticmethod
+    def default_period() -> tuple[datetime.date, datetime.date]:
+        """The last twelve months: what a manager asks first, and a small set for the one distinct count."""
+        today = timezone.localdate()
+        return (today - datetime.timedelta(days=364), today)
 
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
-        today = timezone.localdate()
+        default_from, default_to = self.default_period()
         chosen = {
-            "date_from": data.get("date_from") or today.replace(day=1) - datetime.timedelta(days=334),
-            "date_to": data.get("date_to") or today,
+            "date_from": data.get("date_from") or default_from,
+            "date_to": data.get("date_to") or default_to,
             "unit_area": self.fixed_unit or data.get("unit_area") or "",
         }
         for name in ("programme", "project", "location", "partner"):
@@ -238,6 +246,7 @@ def indicators_off_track(user, unit_area: str = ""):
         .prefetch_related("periods", "rule_partners", "rule_themes")
         .order_by("result__project__code", "code")
     )
+    indicators = indicators.filter(Q(result__project__end_date__isnull=True) | Q(result__project__end_date__gte=today))
     if unit_area:
         indicators = indicators.filter(result__project__programme__unit_area=unit_area)
     off = []

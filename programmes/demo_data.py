@@ -34,6 +34,7 @@ from .models import (
     Sex,
     Theme,
 )
+from .demo_results import create_demo_results
 from .names import person_name_key
 
 DEMO_PASSWORD = "baku-demo-2011"
@@ -218,8 +219,10 @@ class DemoBuilder:
         people = self.create_people()
         activities = self.create_activities(projects)
         participations = self.create_participations(activities, people)
+        indicators = create_demo_results(today=self.today)
         return {
-            "projects": len(projects),
+            "indicators": indicators,
+            "projects": sum(map(len, projects.values())),
             "people": sum(map(len, people.values())),
             "activities": len(activities),
             "participations": participations,

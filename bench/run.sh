@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# make bench: load demo data at scale 1 and 200 into PostgreSQL (once), then measure the main pages on both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PGURL=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
+export DEBUG=true
+unset REDIS_URL  # measure with the in-process cache, so the numbers are the database's and the code's
+for scale in 1 200; do
+  db="osce_bench_${scale}"
+  export DATABASE_URL="$PGURL/$db"
+  if ! psql "$PGURL/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    psql "$PGURL/postgres" -qc "CREATE DATABASE $db"
+  fi
+  $PY manage.py migrate -v0
+  if ! $PY manage.py shell -c "from programmes.demo_data import demo_data_present as p; raise SystemExit(0 if p() else 1)"; then
+    echo "seeding scale $scale (scale 200 takes several minutes)"
+    /usr/bin/time -f "seed_demo --scale $scale: %e s, %M KB peak" $PY manage.py seed_demo --scale "$scale"
+  fi
+  psql "$PGURL/$db" -qc "ANALYZE"
+  $PY bench/pages.py --label "scale-$scale"
+done
+$PY bench/compare.py scale-1 scale-200
