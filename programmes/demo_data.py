@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.units import UnitArea
 
+from .demo_results import create_demo_results
 from .models import (
     Activity,
     ActivityKind,
@@ -34,7 +35,6 @@ from .models import (
     Sex,
     Theme,
 )
-from .demo_results import create_demo_results
 from .names import person_name_key
 
 DEMO_PASSWORD = "baku-demo-2011"
