@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings, read from the same environment, with a test-only key."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
 os.environ.setdefault("ALLOW_DEMO_DATA", "true")
@@ -17,3 +19,14 @@ WHITENOISE_AUTOREFRESH = True
 REQUIRE_MFA = "none"
 # The test client speaks plain http; the production redirect to https is tested with production settings.
 SECURE_SSL_REDIRECT = False
+
+# Every log record of the run also goes to a file, as JSON: tests/test_logs.py scans it for names of people.
+TEST_LOG_FILE = Path(tempfile.gettempdir()) / f"osce-baku-test-logs-{os.getpid()}.jsonl"
+LOGGING["handlers"]["test_file"] = {  # noqa: F405
+    "class": "logging.FileHandler",
+    "filename": str(TEST_LOG_FILE),
+    "formatter": "json",
+    "filters": ["request_context"],
+    "delay": True,
+}
+LOGGING["root"]["handlers"] = [*LOGGING["root"]["handlers"], "test_file"]  # noqa: F405
