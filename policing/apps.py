@@ -9,9 +9,13 @@ class PolicingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
-        from programmes.registry import NavItem, register_demo_seeder, register_nav
+        from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
 
+        from . import dashboard_panels, indicator_rules
         from .demo import seed_policing
 
         register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
         register_demo_seeder(seed_policing)
+        for panel in dashboard_panels.PANELS:
+            register_dashboard_panel(panel)
+        indicator_rules.register()
