@@ -49,3 +49,20 @@ clean:
 # Speed of the main pages at scale 1 and scale 200 (about a million participations) on PostgreSQL.
 bench: $(STAMP)
 	bench/run.sh
+
+# Backup and restore of the PostgreSQL database named by DATABASE_URL (custom format, no owners: restores anywhere).
+.PHONY: backup restore
+BACKUP_FILE ?= backups/osce_baku-$(shell date +%Y%m%d-%H%M%S).dump
+
+backup:
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL=postgres://..."; exit 2; }
+	mkdir -p $(dir $(BACKUP_FILE))
+	pg_dump --format=custom --no-owner --no-privileges --dbname="$$DATABASE_URL" --file="$(BACKUP_FILE)"
+	@echo "backup written to $(BACKUP_FILE)"
+
+# make restore BACKUP_FILE=backups/....dump  (replaces what is in DATABASE_URL's database)
+restore:
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL=postgres://..."; exit 2; }
+	@test -f "$(BACKUP_FILE)" || { echo "set BACKUP_FILE to an existing dump"; exit 2; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
+		--dbname="$$DATABASE_URL" "$(BACKUP_FILE)"
