@@ -114,8 +114,14 @@ def _claim(job_id) -> ReportJob | None:
 
 
 def _fail(job: ReportJob, message) -> None:
-    job.status, job.error, job.finished_at = ReportStatus.FAILED, str(message), timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
+    """Mark the job failed unless another run has finished it meanwhile (a redelivered task may run twice)."""
+    with transaction.atomic():
+        current = ReportJob.objects.select_for_update().filter(pk=job.pk).first()
+        if current is None or current.status not in (ReportStatus.QUEUED, ReportStatus.RUNNING):
+            return
+        current.status, current.error, current.finished_at = ReportStatus.FAILED, str(message), timezone.now()
+        current.save(update_fields=["status", "error", "finished_at"])
+    job.status, job.error, job.finished_at = current.status, current.error, current.finished_at
 
 
 def _progress_reporter(job: ReportJob):
@@ -220,7 +226,14 @@ def expire_reports(now=None) -> int:
     limit = settings.CELERY_TASK_TIME_LIMIT + settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
     stale = now - datetime.timedelta(seconds=limit * max(1, settings.REPORT_MAX_ATTEMPTS) + 3600)
     for job in ReportJob.objects.active().filter(created_at__lt=stale):
-        _fail(job, _("The report was not finished in time. Try again."))
+        with translation.override(job.language):
+            _fail(job, _("The report was not finished in time. Try again."))
+    # Temporary files of builds whose worker was killed before it could remove them.
+    directory = Path(settings.MEDIA_ROOT) / REPORT_DIR
+    cutoff = time.time() - settings.CELERY_TASK_TIME_LIMIT
+    for leftover in directory.glob(".job-*.part") if directory.exists() else ():
+        if leftover.stat().st_mtime < cutoff:
+            leftover.unlink(missing_ok=True)
     return expired
 
 
