@@ -66,3 +66,20 @@ restore:
 	@test -f "$(BACKUP_FILE)" || { echo "set BACKUP_FILE to an existing dump"; exit 2; }
 	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
 		--dbname="$$DATABASE_URL" "$(BACKUP_FILE)"
+
+# The production shape on one machine: gunicorn, a Celery worker and Celery beat (Procfile) against PostgreSQL and
+# Redis from DATABASE_URL and REDIS_URL. Ctrl-C stops all three; if one exits, the others are stopped too.
+stack: export DEBUG ?= true
+stack: $(STAMP)
+	@test -n "$$DATABASE_URL" && test -n "$$REDIS_URL" || { echo "make stack needs DATABASE_URL and REDIS_URL"; exit 2; }
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" bash -c 'trap "trap - EXIT; kill 0" EXIT INT TERM; \
+		while IFS= read -r line; do case "$$line" in ""|"#"*) continue;; esac; \
+			name=$${line%%:*}; (eval "$${line#*:}" 2>&1 | sed -u "s/^/[$$name] /") & done < Procfile; wait -n'
+
+# Time and peak memory of the big exports (activity register, participation list) at the current database's scale.
+.PHONY: bench-reports
+bench-reports: $(STAMP)
+	DJANGO_SETTINGS_MODULE=osce_baku.settings $(PY) bench/reports_export.py $(BENCH_ARGS)
