@@ -9,9 +9,13 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
-        from programmes.registry import NavItem, register_demo_seeder, register_nav
+        from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
 
+        from . import dashboard_panels, indicator_rules
         from .demo import seed_training
 
         register_nav(NavItem(_("Assembly training"), "training:index", unit_area=UnitArea.ASSEMBLY, order=30))
         register_demo_seeder(seed_training)
+        for panel in dashboard_panels.PANELS:
+            register_dashboard_panel(panel)
+        indicator_rules.register()

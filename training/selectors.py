@@ -17,9 +17,14 @@ def linked_trainings(user):
     return Activity.objects.for_user(user).filter(training_detail__isnull=False).exclude(status__in=NOT_HELD)
 
 
+def trainees_of(trainings):
+    """Participants (not trainers or speakers) of the given trainings."""
+    return Participation.objects.filter(activity__in=trainings, role=ParticipationRole.PARTICIPANT)
+
+
 def trainee_participations(user):
-    """Participants (not trainers or speakers) of held trainings linked to a course."""
-    return Participation.objects.filter(activity__in=linked_trainings(user), role=ParticipationRole.PARTICIPANT)
+    """Participants of held trainings linked to a course."""
+    return trainees_of(linked_trainings(user))
 
 
 def _reach_columns():
@@ -39,28 +44,34 @@ def _named(rows, key, names):
     return rows
 
 
+def reach_totals(participations) -> dict:
+    """Unique people and person-trainings, each by sex, over the given participations: one query."""
+    return participations.aggregate(**_reach_columns())
+
+
+def headcount_totals(trainings) -> dict:
+    """Attendance of trainings recorded as headcounts only (no names, so never deduplicated)."""
+    headcount = trainings.filter(participant_mode="headcount").aggregate(
+        women=Sum("participants_women"), men=Sum("participants_men"), unrecorded=Sum("participants_unrecorded")
+    )
+    return {k: v or 0 for k, v in headcount.items()}
+
+
 def reach(user) -> dict:
     participations = trainee_participations(user)
-    totals = participations.aggregate(**_reach_columns())
+    totals = reach_totals(participations)
     by_group = list(
         participations.values("person__organisation").annotate(**_reach_columns()).order_by("-unique_people")
     )
     by_city = list(participations.values("activity__location").annotate(**_reach_columns()).order_by("-unique_people"))
     group_names = {p.pk: str(p) for p in Partner.objects.filter(pk__in=[r["person__organisation"] for r in by_group])}
     city_names = {c.pk: str(c) for c in Location.objects.filter(pk__in=[r["activity__location"] for r in by_city])}
-    headcount = (
-        linked_trainings(user)
-        .filter(participant_mode="headcount")
-        .aggregate(
-            women=Sum("participants_women"), men=Sum("participants_men"), unrecorded=Sum("participants_unrecorded")
-        )
-    )
     return {
         "totals": totals,
         "by_group": _named(by_group, "person__organisation", group_names),
         "by_city": _named(by_city, "activity__location", city_names),
         "targets": targets_progress(user, participations),
-        "headcount": {k: v or 0 for k, v in headcount.items()},
+        "headcount": headcount_totals(linked_trainings(user)),
     }
 
 
@@ -99,12 +110,13 @@ def _learning_columns(prefix=""):
     }
 
 
-def learning_by_course(user) -> list:
+def learning_by_course(user, participations=None) -> list:
+    participations = participations if participations is not None else trainee_participations(user)
     rows = {
         row["activity__training_detail__course"]: row
-        for row in trainee_participations(user)
-        .values("activity__training_detail__course")
-        .annotate(trainings=Count("activity", distinct=True), **_learning_columns())
+        for row in participations.values("activity__training_detail__course").annotate(
+            trainings=Count("activity", distinct=True), **_learning_columns()
+        )
     }
     courses = list(Course.objects.for_user(user))
     for course in courses:

@@ -1,0 +1,53 @@
+"""Indicator rule of the assembly-training unit: unique people trained in one course.
+
+The course is `indicator.rule_options["course"]` (a course id). Activities are the project's trainings of that
+course in the period, with the core rules' filters (kind, location, themes) and counted statuses. Named trainees
+(participants, not trainers or speakers) count once each; a training recorded as a headcount adds its number, as in
+the core "unique people" rule, since people counted without names cannot be told apart.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from programmes.indicator_rules import Figure, Rule, _headcounts, counted_activities, register_rule
+from programmes.models import Activity, Sex
+
+from . import selectors
+
+
+def _course_id(indicator):
+    try:
+        return int(indicator.rule_options.get("course"))
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def trainings(indicator, start, end):
+    course = _course_id(indicator)
+    if course is None:
+        return Activity.objects.none()
+    return counted_activities(indicator, start, end).filter(training_detail__course_id=course)
+
+
+def compute(indicator, start, end) -> Figure:
+    activities = trainings(indicator, start, end)
+    named = (
+        selectors.trainees_of(activities.filter(participant_mode="roster"))
+        .aggregate(
+            total=Count("person", distinct=True),
+            women=Count("person", distinct=True, filter=Q(person__sex=Sex.FEMALE)),
+            men=Count("person", distinct=True, filter=Q(person__sex=Sex.MALE)),
+        )
+    )  # fmt: skip
+    heads = _headcounts(activities)
+    return Figure(
+        value=Decimal(named["total"]) + heads["women"] + heads["men"] + heads["other"],
+        women=Decimal(named["women"]) + heads["women"],
+        men=Decimal(named["men"]) + heads["men"],
+    )
+
+
+def register() -> None:
+    register_rule(Rule("course_participants", _("Unique people trained in a course"), compute, trainings))
