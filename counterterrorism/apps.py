@@ -13,6 +13,7 @@ class CounterterrorismConfig(AppConfig):
         from programmes import registry
         from programmes.models import ParticipantMode
 
+        from . import dashboard_panels, indicator_rules
         from .demo import seed_demo
 
         # Participants from security services are usually not to be named: new activities start in headcount mode,
@@ -25,3 +26,6 @@ class CounterterrorismConfig(AppConfig):
             )
         )
         registry.register_demo_seeder(seed_demo)
+        for panel in dashboard_panels.PANELS:
+            registry.register_dashboard_panel(panel)
+        indicator_rules.register()

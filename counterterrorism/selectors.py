@@ -17,7 +17,7 @@ from programmes.models import (
     Theme,
 )
 
-from .models import UNIT, MilestoneStatus, Strategy
+from .models import UNIT, Milestone, MilestoneStatus, Strategy
 
 # Planned and cancelled activities trained nobody.
 NOT_HELD = (ActivityStatus.PLANNED, ActivityStatus.CANCELLED)
@@ -44,23 +44,26 @@ def theme_summary():
     )
 
 
-def _beneficiary_links(year=None):
+def _beneficiary_links(year=None, activities=None):
     links = ActivityPartner.objects.filter(role=PartnerRole.BENEFICIARY, activity__unit_area=UNIT).exclude(
         activity__status__in=NOT_HELD
     )
     if year:
         links = links.filter(activity__start_date__year=year)
+    if activities is not None:
+        links = links.filter(activity__in=activities.values("pk"))
     return links
 
 
-def beneficiary_summary(*, year=None) -> list[dict]:
+def beneficiary_summary(*, year=None, activities=None, limit=None) -> list[dict]:
     """Per beneficiary institution: activities, person-trainings (roster or headcount) and unique named people.
 
     Two grouped queries whatever the data size; unique people come from the roster only, because headcounts cannot
-    be told apart across activities.
+    be told apart across activities. `activities` narrows the count to those activities (e.g. a dashboard's
+    filters) and `limit` keeps the institutions with the most person-trainings.
     """
-    links = _beneficiary_links(year)
-    rows = list(
+    links = _beneficiary_links(year, activities)
+    rows = (
         links.values("partner_id", "partner__name", "partner__acronym")
         .annotate(
             activities=Count("id"),
@@ -71,6 +74,9 @@ def beneficiary_summary(*, year=None) -> list[dict]:
         )
         .order_by("-person_trainings", "partner__name")
     )
+    rows = list(rows[:limit] if limit else rows)
+    if limit:
+        links = links.filter(partner_id__in=[row["partner_id"] for row in rows])
     people = dict(links.values_list("partner_id").annotate(n=Count("activity__participations__person", distinct=True)))
     for row in rows:
         row["unique_people"] = people.get(row["partner_id"], 0)
@@ -115,6 +121,21 @@ def strategies_for(user):
             milestones_overdue=Count("milestones", filter=open_ & Q(milestones__due_date__lt=today)),
             activity_count=_count_subquery(through, "strategy"),
         )
+    )
+
+
+CLOSED_MILESTONES = (MilestoneStatus.DONE, MilestoneStatus.DROPPED)
+
+
+def overdue_milestones(user, today=None):
+    """Milestones neither done nor dropped whose due date has passed, oldest first, with their strategy."""
+    today = today or timezone.localdate()
+    return (
+        Milestone.objects.for_user(user)
+        .exclude(status__in=CLOSED_MILESTONES)
+        .filter(due_date__lt=today)
+        .select_related("strategy")
+        .order_by("due_date", "id")
     )
 
 
