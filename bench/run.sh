@@ -18,6 +18,7 @@ for scale in 1 200; do
     /usr/bin/time -f "seed_demo --scale $scale: %e s, %M KB peak" $PY manage.py seed_demo --scale "$scale"
   fi
   psql "$PGURL/$db" -qc "ANALYZE"
+  DEBUG=false SECRET_KEY=bench-collectstatic-key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx $PY manage.py collectstatic --noinput -v0
   $PY bench/pages.py --label "scale-$scale"
 done
 $PY bench/compare.py scale-1 scale-200

@@ -109,6 +109,13 @@ def _headcounts(activities):
 
 def _people_figure(indicator, start, end, *, distinct: bool) -> Figure:
     activities = counted_activities(indicator, start, end)
+    if not distinct and not _partner_ids(indicator):
+        # Every participation counts: the per-activity summaries already hold the sums.
+        totals = activities.aggregate(
+            women=Sum("participants_women"), men=Sum("participants_men"), other=Sum("participants_unrecorded")
+        )
+        women, men, other = (Decimal(totals[k] or 0) for k in ("women", "men", "other"))
+        return Figure(value=women + men + other, women=women, men=men)
     field = "person" if distinct else "id"
     roster = _roster(indicator, activities).aggregate(
         total=Count(field, distinct=distinct),

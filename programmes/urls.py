@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard_overview, name="dashboard"),
+    path("dashboard/off-track/", views.off_track_fragment, name="dashboard_off_track"),
     path("dashboard/<slug:unit_area>/", views.unit_dashboard, name="unit_dashboard"),
     path("indicators/", views.indicator_list, name="indicator_list"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),

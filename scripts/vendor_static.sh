@@ -113,6 +113,11 @@ JS
 node "$geo/extract.js" "$geo" "$d/azerbaijan.geojson"
 copy_license "$geo/node_modules/world-atlas" "$d"
 
+echo "== strip source-map references (the maps are not vendored; collectstatic's manifest would fail on them)"
+grep -rl "sourceMappingURL" "$VENDOR" | while read -r f; do
+  sed -i -E 's@//# sourceMappingURL=[^ ]*$@@; s@/\*# sourceMappingURL=[^*]*\*/@@' "$f"
+done
+
 echo "== verify"
 for f in \
   bootstrap/bootstrap.min.css bootstrap/bootstrap.bundle.min.js bootstrap/LICENSE \

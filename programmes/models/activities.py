@@ -106,6 +106,8 @@ class Activity(models.Model):
             models.Index(fields=["unit_area", "-start_date", "-id"], name="activity_unit_start"),
             models.Index(fields=["-start_date", "-id"], name="activity_start"),
             models.Index(fields=["status", "unit_area"], name="activity_status_unit"),
+            # "Awaiting approval" and "upcoming planned" lists: one status, earliest first.
+            models.Index(fields=["status", "start_date", "id"], name="activity_status_start"),
         ]
 
     def __str__(self):

@@ -97,3 +97,23 @@ def test_dashboard_query_count_does_not_grow(personas, url, settings):
         _training(people=[PersonFactory(), PersonFactory()], start_date=datetime.date(2011, 3, 3),
                   end_date=datetime.date(2011, 3, 3))  # fmt: skip
     assert _queries(client, url, PERIOD) == small
+
+
+def test_off_track_indicators_load_after_the_page(personas):
+    from programmes.tests.factories_results import IndicatorPeriodFactory
+
+    today = datetime.date.today()
+    period = IndicatorPeriodFactory(
+        label="last year", start=today - datetime.timedelta(days=400), end=today - datetime.timedelta(days=35),
+        target=50, indicator__title="Police officers trained",
+    )  # fmt: skip
+    period.indicator.result.project.end_date = None
+    period.indicator.result.project.save()
+    page = personas["manager"].get(reverse("dashboard")).content.decode()
+    assert reverse("dashboard_off_track") in page
+    fragment = personas["manager"].get(reverse("dashboard_off_track")).content.decode()
+    assert "Police officers trained" in fragment and "off track" in fragment
+    assert (
+        "Police officers trained"
+        not in personas["staff_other_unit"].get(reverse("dashboard_off_track")).content.decode()
+    )

@@ -38,6 +38,7 @@ POST_ONLY = everyone_signed_in(405)
 
 ROUTES = [
     Route("dashboard", everyone_signed_in()),
+    Route("dashboard_off_track", everyone_signed_in(200, staff_other_unit=403), query="?unit_area=policing"),
     Route("unit_dashboard", everyone_signed_in(200, staff_other_unit=403), lambda objects: ["policing"]),
     Route("indicator_list", everyone_signed_in()),
     Route("indicator_detail", READ, _indicator),

@@ -9,7 +9,7 @@ from .activities import (
 )
 from .core import home
 from .dashboards import overview as dashboard_overview
-from .dashboards import unit_dashboard
+from .dashboards import off_track_fragment, unit_dashboard
 from .evidence import evidence_delete, evidence_download, evidence_upload
 from .imports import participant_import
 from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
@@ -33,6 +33,7 @@ __all__ = [
     "evidence_download",
     "evidence_upload",
     "home",
+    "off_track_fragment",
     "participant_add",
     "participant_edit",
     "participant_import",

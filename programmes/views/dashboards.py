@@ -69,7 +69,6 @@ def _render_dashboard(request, unit_area=""):
             "submitted_url": dashboard.activity_list_url({"unit_area": unit_area}, status="submitted"),
             "awaiting": dashboard.awaiting_approval(request.user),
             "upcoming": dashboard.upcoming(request.user),
-            "off_track": dashboard.indicators_off_track(request.user, unit_area),
             "panels": panels,
             "today": timezone.localdate(),
         },
@@ -86,3 +85,14 @@ def unit_dashboard(request, unit_area):
     if not access.can_see_unit(request.user, unit_area):
         raise PermissionDenied
     return _render_dashboard(request, unit_area)
+
+
+def off_track_fragment(request):
+    """Indicators off track, loaded after the page (HTMX): each needs its own figures, so it is the slow part."""
+    if not access.can_view_dashboards(request.user):
+        raise PermissionDenied
+    unit_area = request.GET.get("unit_area", "")
+    if unit_area and not access.can_see_unit(request.user, unit_area):
+        raise PermissionDenied
+    off_track = dashboard.indicators_off_track(request.user, unit_area)
+    return render(request, "programmes/_off_track.html", {"off_track": off_track})
