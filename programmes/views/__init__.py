@@ -8,8 +8,8 @@ from .activities import (
     review_queue,
 )
 from .core import home
-from .dashboards import overview as dashboard_overview
 from .dashboards import off_track_fragment, unit_dashboard
+from .dashboards import overview as dashboard_overview
 from .evidence import evidence_delete, evidence_download, evidence_upload
 from .imports import participant_import
 from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
