@@ -11,9 +11,13 @@ class TraffickingConfig(AppConfig):
         from accounts.units import UnitArea
         from programmes import registry
 
+        from . import dashboard_panels, indicator_rules
         from .demo import seed_demo
 
         registry.register_nav(
             registry.NavItem(_("Trafficking"), "trafficking:index", unit_area=UnitArea.TRAFFICKING, order=50)
         )
         registry.register_demo_seeder(seed_demo)
+        for panel in dashboard_panels.PANELS:
+            registry.register_dashboard_panel(panel)
+        indicator_rules.register()

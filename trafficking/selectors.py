@@ -2,10 +2,11 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import Activity, ActivityPartner, ActivityStatus, Partner, PartnerRole
 
 from .models import (
@@ -76,6 +77,46 @@ def coverage_matrix(plan) -> list[dict]:
     return rows
 
 
+def _status_on(day):
+    """The measure's status by its latest progress update reported on or before the day."""
+    latest = ProgressUpdate.objects.filter(measure=OuterRef("pk"), reported_on__lte=day).order_by("-reported_on", "-id")
+    return Subquery(latest.values("status")[:1])
+
+
+def held_support(start, end):
+    """Links of measures to their supporting activities held (not planned or cancelled) in the period."""
+    return Measure.activities.through.objects.filter(
+        activity__start_date__gte=start, activity__start_date__lte=end, activity__status__in=COUNTED_STATUSES
+    )
+
+
+def measures_in_period(user, start, end, as_of):
+    """Measures of the plans running in the period, each with whether an activity held in the period supported it
+    and whether it was late on `as_of` (deadline passed, not completed by its latest update then). One query."""
+    late = Q(deadline__lt=as_of) & (Q(status_then__isnull=True) | ~Q(status_then=MeasureStatus.COMPLETED))
+    return (
+        Measure.objects.for_user(user)
+        .filter(plan__start_year__lte=end.year, plan__end_year__gte=start.year)
+        .annotate(
+            status_then=_status_on(as_of),
+            supported=Exists(held_support(start, end).filter(measure=OuterRef("pk"))),
+        )
+        .annotate(late=ExpressionWrapper(late, output_field=BooleanField()))
+    )
+
+
+def plan_progress(user, start, end, as_of) -> list[dict]:
+    """Per plan running in the period: its measures, those supported in the period and those late. One query."""
+    rows = {}
+    for measure in measures_in_period(user, start, end, as_of).select_related("plan").order_by("plan", "id"):
+        row = rows.setdefault(measure.plan_id, {"plan": measure.plan, "measures": 0, "supported": 0, "late": []})
+        row["measures"] += 1
+        row["supported"] += measure.supported
+        if measure.late:
+            row["late"].append(measure)
+    return sorted(rows.values(), key=lambda r: (-r["plan"].start_year, r["plan"].pk))
+
+
 def linkable_activities(user, measure, query: str, limit: int = 20):
     qs = Activity.objects.editable_by(user).filter(unit_area=UNIT).exclude(thb_measures=measure)
     if query:
@@ -121,6 +162,25 @@ def nrm_year_tables(year: int) -> list[dict]:
             {"title": field.verbose_name, "table": _pivot(by_dimension[name], Stage, enum.values, enum.labels)}
         )
     return tables
+
+
+def nrm_identified(user, up_to_year: int):
+    """Identified victims by sex and age band in the latest year with statistics up to the given one, suppressed.
+
+    Two queries; returns (year, table), or (None, None) when there are no statistics.
+    """
+    statistics = NrmStatistic.objects.for_user(user)
+    year = statistics.filter(year__lte=up_to_year).aggregate(latest=Max("year"))["latest"]
+    if year is None:
+        return None, None
+    sums = {
+        (sex, age_band): n
+        for sex, age_band, n in statistics.filter(year=year, stage=Stage.IDENTIFIED)
+        .values_list("sex", "age_band")
+        .annotate(n=Sum("count"))
+        .order_by()
+    }
+    return year, _pivot(sums, Sex, AgeBand.values, AgeBand.labels)
 
 
 def nrm_trend():
