@@ -1,0 +1,61 @@
+"""Creating, checking and revoking personal API tokens."""
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ApiToken
+
+TOKEN_PREFIX = "pmu"
+# The last-used time is written at most this often, so a busy script does not cost a write per request.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+MAX_ACTIVE_TOKENS = 20
+
+
+def _hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_token(*, user, name: str) -> tuple[ApiToken, str]:
+    """Create a token and return it with its raw value, which is shown once and never stored."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name.")})
+    active = ApiToken.objects.active().filter(user=user)
+    if active.filter(name=name).exists():
+        raise ValidationError({"name": _("You already have a token with this name.")})
+    if active.count() >= MAX_ACTIVE_TOKENS:
+        raise ValidationError({"name": _("You have too many tokens; revoke one you no longer use.")})
+    prefix = secrets.token_hex(6)
+    raw = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    token = ApiToken.objects.create(user=user, name=name, prefix=prefix, key_hash=_hash(raw))
+    return token, raw
+
+
+def revoke_token(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def find_token(raw: str) -> ApiToken | None:
+    """The active token whose hash matches `raw`, or None."""
+    parts = raw.split("_")
+    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+        return None
+    token = ApiToken.objects.active().select_related("user").filter(prefix=parts[1]).first()
+    if token is None or not hmac.compare_digest(token.key_hash, _hash(raw)):
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

@@ -1,0 +1,52 @@
+"""/api/: the REST API (v1), its OpenAPI schema and docs, and the personal tokens page.
+
+API views are login_not_required (DRF marks its views so; we say it here too): LoginRequiredMiddleware would
+otherwise redirect a request that authenticates with a token, since DRF authenticates inside the view. DRF's
+IsAuthenticated then answers 401/403 in JSON.
+The docs page and the tokens page are ordinary pages for signed-in users.
+"""
+
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.db import transaction
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from .views import core, reports, units
+from .views.tokens import token_list, token_revoke
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("locations", core.LocationViewSet, basename="location")
+router.register("partners", core.PartnerViewSet, basename="partner")
+router.register("programmes", core.ProgrammeViewSet, basename="programme")
+router.register("projects", core.ProjectViewSet, basename="project")
+router.register("activities", core.ActivityViewSet, basename="activity")
+router.register("people", core.PersonViewSet, basename="person")
+router.register("participations", core.ParticipationViewSet, basename="participation")
+router.register("indicators", core.IndicatorViewSet, basename="indicator")
+router.register("report-jobs", reports.ReportJobViewSet, basename="reportjob")
+router.register("policing/cags", units.CagViewSet, basename="cag")
+router.register("trafficking/action-plans", units.ActionPlanViewSet, basename="actionplan")
+router.register("trafficking/measures", units.MeasureViewSet, basename="measure")
+
+v1 = [
+    *router.urls,
+    path("trafficking/nrm/", units.NrmTrendView.as_view(), name="nrm-trend"),
+    path("trafficking/nrm/<int:year>/", units.NrmYearView.as_view(), name="nrm-year"),
+]
+for pattern in v1:
+    login_not_required(pattern.callback)
+    if pattern.name == "reportjob-list":
+        # A report job is committed before its task is sent (reports.services.request_report): no request transaction.
+        transaction.non_atomic_requests(pattern.callback)
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    # DRF views are login_not_required by default; the docs are a page for people, who go to sign in first.
+    path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
+    path("tokens/", token_list, name="tokens"),
+    path("tokens/<int:pk>/revoke/", token_revoke, name="token_revoke"),
+]
