@@ -18,6 +18,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("audit/", include("audit.urls")),
+    path("api/", include("api.urls")),
+    path("interop/", include("interop.urls")),
     path("health/", health, name="health"),
 ]
 
