@@ -94,3 +94,18 @@ def can_see_person_names(user, unit_area: str) -> bool:
     if unit_area in _restricted_name_units:
         return is_manager(user) or (is_staff_member(user) and unit_area in (user.unit_areas or ()))
     return can_see_unit(user, unit_area)
+
+
+def require_unit_visible(user, unit_area: str) -> None:
+    """For a unit's list and summary pages: staff of other units get 403 (object pages use for_user and 404)."""
+    from django.core.exceptions import PermissionDenied
+
+    if not can_see_unit(user, unit_area):
+        raise PermissionDenied
+
+
+def require_unit_editable(user, unit_area: str) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    if not can_edit_unit(user, unit_area):
+        raise PermissionDenied

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,17 +13,6 @@ from .forms import ContributorForm, EventDetailForm, MilestoneForm, StrategyForm
 from .models import UNIT, EventDetail, Milestone, Strategy
 
 PAGE_SIZE = 50
-
-
-def _require_visible(request):
-    """List pages: other units' staff get a 403."""
-    if not access.can_see_unit(request.user, UNIT):
-        raise PermissionDenied
-
-
-def _require_editable(request):
-    if not access.can_edit_unit(request.user, UNIT):
-        raise PermissionDenied
 
 
 def _get_strategy_for_user(request, pk):
@@ -51,7 +39,7 @@ def _year(request):
 
 
 def index(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(
         request,
         "counterterrorism/index.html",
@@ -60,7 +48,7 @@ def index(request):
 
 
 def beneficiaries(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     year = _year(request)
     return render(
         request,
@@ -80,7 +68,7 @@ def beneficiary_detail(request, partner_pk):
 
 
 def strategy_list(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(
         request,
         "counterterrorism/strategy_list.html",
@@ -110,7 +98,7 @@ def strategy_detail(request, pk):
 
 
 def strategy_create(request):
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = StrategyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         strategy = form.save(commit=False)
@@ -123,7 +111,7 @@ def strategy_create(request):
 
 def strategy_update(request, pk):
     strategy = _get_strategy_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = StrategyForm(request.POST or None, instance=strategy)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -136,7 +124,7 @@ def strategy_update(request, pk):
 def strategy_link(request, pk):
     """Link (action=link) or unlink (action=unlink) a counter-terrorism activity."""
     strategy = _get_strategy_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     activity = get_object_or_404(
         Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
     )
@@ -146,7 +134,7 @@ def strategy_link(request, pk):
 
 def milestone_create(request, strategy_pk):
     strategy = _get_strategy_for_user(request, strategy_pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = MilestoneForm(request.POST or None, instance=Milestone(strategy=strategy))
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -159,7 +147,7 @@ def milestone_create(request, strategy_pk):
 
 def milestone_update(request, pk):
     milestone = _get_milestone_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -171,7 +159,7 @@ def milestone_update(request, pk):
 
 
 def event_list(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(
         request, "counterterrorism/event_list.html", {"page": _page(request, selectors.events_for(request.user))}
     )
@@ -195,7 +183,7 @@ def event_detail(request, pk):
 
 def event_edit(request, pk):
     activity = _get_event_activity_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     instance = getattr(activity, "ct_event", None) or EventDetail(activity=activity)
     form = EventDetailForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -207,7 +195,7 @@ def event_edit(request, pk):
 
 def event_add_contributor(request, pk):
     activity = _get_event_activity_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = ContributorForm(request.POST or None, activity=activity)
     if request.method == "POST" and form.is_valid():
         services.add_event_contributor(

@@ -5,7 +5,6 @@ out-of-scope id is a 404. Only those who may edit the unit (its staff and admini
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,16 +17,6 @@ from .forms import ActionForm, IssueForm, MeetingForm
 from .models import UNIT, CagMeeting, CommunityAdvisoryGroup, FollowUpAction, IssueRaised
 
 PAGE_SIZE = 25
-
-
-def _require_unit(request):
-    if not access.can_see_unit(request.user, UNIT):
-        raise PermissionDenied
-
-
-def _require_edit(request):
-    if not access.can_edit_unit(request.user, UNIT):
-        raise PermissionDenied
 
 
 def _get_cag_for_user(request, pk):
@@ -61,7 +50,7 @@ def _context(request, **extra):
 
 
 def cag_list(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     groups = Paginator(selectors.cags_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "policing/cag_list.html", _context(request, page=groups))
 
@@ -90,7 +79,7 @@ def cag_detail(request, pk):
 
 def meeting_add(request, pk):
     cag = _get_cag_for_user(request, pk)
-    _require_edit(request)
+    access.require_unit_editable(request.user, UNIT)
     form = MeetingForm(request.POST or None, cag=cag, user=request.user)
     if request.method == "POST" and form.is_valid():
         meeting = services.record_meeting(cag=cag, user=request.user, **form.cleaned_data)
@@ -110,7 +99,7 @@ def meeting_detail(request, pk):
 
 def issue_add(request, pk):
     meeting = _get_meeting_for_user(request, pk)
-    _require_edit(request)
+    access.require_unit_editable(request.user, UNIT)
     form = IssueForm(request.POST or None, instance=IssueRaised(meeting=meeting))
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -122,7 +111,7 @@ def issue_add(request, pk):
 
 def action_add(request, pk):
     issue = _get_issue_for_user(request, pk)
-    _require_edit(request)
+    access.require_unit_editable(request.user, UNIT)
     form = ActionForm(request.POST or None, instance=FollowUpAction(issue=issue))
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -141,7 +130,7 @@ def action_add(request, pk):
 
 def action_edit(request, pk):
     action = _get_action_for_user(request, pk)
-    _require_edit(request)
+    access.require_unit_editable(request.user, UNIT)
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -155,13 +144,13 @@ def action_edit(request, pk):
 
 
 def overdue_actions(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     page = Paginator(selectors.overdue_actions_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "policing/overdue.html", _context(request, page=page))
 
 
 def rollout(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     data = selectors.rollout(request.user)
     data["map_data"] = selectors.rollout_map_data(data["groups"])
     return render(request, "policing/rollout.html", _context(request, **data))

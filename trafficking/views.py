@@ -1,7 +1,6 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,17 +21,6 @@ PAGE_SIZE = 50
 IMPORT_SESSION_KEY = "trafficking_nrm_import"
 
 
-def _require_visible(request):
-    """List pages: other units' staff get a 403."""
-    if not access.can_see_unit(request.user, UNIT):
-        raise PermissionDenied
-
-
-def _require_editable(request):
-    if not access.can_edit_unit(request.user, UNIT):
-        raise PermissionDenied
-
-
 def _get_plan_for_user(request, pk):
     return get_object_or_404(NationalActionPlan.objects.for_user(request.user), pk=pk)
 
@@ -49,7 +37,7 @@ def _int_param(request, name):
 
 
 def index(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(request, "trafficking/index.html", {"plans": selectors.plans_for(request.user)})
 
 
@@ -85,7 +73,7 @@ def measure_detail(request, pk):
 
 def measure_create(request, plan_pk):
     plan = _get_plan_for_user(request, plan_pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = MeasureForm(request.POST or None, instance=Measure(plan=plan))
     if request.method == "POST" and form.is_valid():
         measure = form.save()
@@ -96,7 +84,7 @@ def measure_create(request, plan_pk):
 
 def measure_update(request, pk):
     measure = _get_measure_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -109,7 +97,7 @@ def measure_update(request, pk):
 def measure_link(request, pk):
     """Tag (action=link) or untag (action=unlink) a trafficking activity as supporting the measure."""
     measure = _get_measure_for_user(request, pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     activity = get_object_or_404(
         Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
     )
@@ -119,7 +107,7 @@ def measure_link(request, pk):
 
 def progress_create(request, measure_pk):
     measure = _get_measure_for_user(request, measure_pk)
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = ProgressUpdateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.record_progress(measure=measure, user=request.user, **form.cleaned_data)
@@ -144,7 +132,7 @@ def evidence_download(request, pk):
 
 @never_cache
 def nrm(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     years = selectors.nrm_years()
     year = _int_param(request, "year")
     year = year if year in years else (years[0] if years else None)
@@ -166,7 +154,7 @@ def nrm(request):
 @never_cache
 def nrm_export(request):
     """The stage-by-year table as CSV, suppressed exactly like the page."""
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     table = selectors.nrm_trend()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
@@ -179,7 +167,7 @@ def nrm_export(request):
 
 
 def nrm_entry(request):
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     form = NrmStatisticForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         row = {name: form.cleaned_data[name] for name in (*NrmStatistic.DIMENSIONS, "count")}
@@ -192,7 +180,7 @@ def nrm_entry(request):
 @never_cache
 def nrm_import(request):
     """Upload -> preview with row errors -> confirm. Nothing is written until the whole sheet is valid and confirmed."""
-    _require_editable(request)
+    access.require_unit_editable(request.user, UNIT)
     if request.method == "POST" and "confirm" in request.POST:
         rows = request.session.pop(IMPORT_SESSION_KEY, None)
         if not rows:
@@ -226,7 +214,7 @@ def nrm_import(request):
 
 
 def cosponsorship(request):
-    _require_visible(request)
+    access.require_unit_visible(request.user, UNIT)
     sponsors = selectors.co_sponsors()
     partner_pk, year = _int_param(request, "partner"), _int_param(request, "year")
     partner = get_object_or_404(Partner, pk=partner_pk) if partner_pk else None

@@ -27,11 +27,6 @@ from .models import UNIT, Certificate, Course, Publication
 PAGE_SIZE = 25
 
 
-def _require_unit(request):
-    if not access.can_see_unit(request.user, UNIT):
-        raise PermissionDenied
-
-
 def _get_course_for_user(request, pk):
     return get_object_or_404(Course.objects.for_user(request.user), pk=pk)
 
@@ -54,7 +49,7 @@ def _get_certificate_for_user(request, pk):
 
 
 def index(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(request, "training/index.html", {"courses": selectors.learning_by_course(request.user)})
 
 
@@ -135,19 +130,19 @@ def verify(request, code):
 
 
 def reach(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     return render(request, "training/reach.html", selectors.reach(request.user))
 
 
 def learning(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     trainings = Paginator(selectors.learning_by_training(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"courses": selectors.learning_by_course(request.user), "trainings": trainings}
     return render(request, "training/learning.html", context)
 
 
 def publications(request):
-    _require_unit(request)
+    access.require_unit_visible(request.user, UNIT)
     items = (
         Publication.objects.for_user(request.user)
         .annotate(distributed=Sum("distributions__copies"))
