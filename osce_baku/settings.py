@@ -292,9 +292,7 @@ CELERY_BEAT_SCHEDULE = {
     "reports-cleanup": {"task": "reports.tasks.cleanup_reports", "schedule": crontab(minute="*/30")},
     "reports-quarterly-digest": {
         "task": "reports.tasks.send_quarterly_digests",
-        "schedule": crontab(
-            minute=_digest[0], hour=_digest[1], day_of_month=_digest[2], month_of_year=_digest[3], day_of_week=_digest[4]
-        ),
+        "schedule": crontab(*_digest[:2], day_of_month=_digest[2], month_of_year=_digest[3], day_of_week=_digest[4]),
     },
 }
 
