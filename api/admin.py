@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ApiToken
+from .tokens import fill_secret
 
 
 @admin.register(ApiToken)
@@ -11,6 +13,11 @@ class ApiTokenAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "prefix", "user__username"]
     readonly_fields = ["prefix", "created_at", "last_used_at"]
     exclude = ["key_hash"]
+    raw_id_fields = ["user"]
 
-    def has_add_permission(self, request):
-        return False  # tokens are made by their owner on the tokens page, which shows the value once
+    def save_model(self, request, obj, form, change):
+        # A token made here (e.g. for a service account) is shown once, like on the tokens page; only its hash is kept.
+        raw = None if change else fill_secret(obj)
+        super().save_model(request, obj, form, change)
+        if raw:
+            messages.warning(request, _("The new token, shown only now: %(token)s") % {"token": raw})

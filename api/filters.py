@@ -2,6 +2,7 @@
 exists: the scoped queryset simply has no match."""
 
 import django_filters as filters
+from django import forms
 from django.db.models import Q
 
 from accounts.units import UnitArea
@@ -21,10 +22,21 @@ from programmes.models import (
 )
 from reports.models import ReportJob, ReportStatus
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds: anything larger is refused, never sent to the database
+
+
+class IdFilter(filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
 
 class LocationFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Location.Kind.choices)
-    parent = filters.NumberFilter(field_name="parent_id")
+    parent = IdFilter(field_name="parent_id")
     code = filters.CharFilter()
 
     class Meta:
@@ -34,7 +46,7 @@ class LocationFilter(filters.FilterSet):
 
 class PartnerFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Partner.Kind.choices)
-    parent = filters.NumberFilter(field_name="parent_id")
+    parent = IdFilter(field_name="parent_id")
     acronym = filters.CharFilter()
     q = filters.CharFilter(method="search", label="Name or acronym contains")
 
@@ -51,7 +63,7 @@ class ProgrammeFilter(filters.FilterSet):
 
 
 class ProjectFilter(filters.FilterSet):
-    programme = filters.NumberFilter(field_name="programme_id")
+    programme = IdFilter(field_name="programme_id")
     unit_area = filters.ChoiceFilter(field_name="programme__unit_area", choices=UnitArea.choices)
     code = filters.CharFilter()
 
@@ -64,15 +76,15 @@ class ActivityFilter(filters.FilterSet):
     """The activity list page's filters (programmes.forms.ActivityFilterForm), by the same rules."""
 
     unit_area = filters.ChoiceFilter(choices=UnitArea.choices)
-    programme = filters.NumberFilter(field_name="project__programme_id")
-    project = filters.NumberFilter(field_name="project_id")
+    programme = IdFilter(field_name="project__programme_id")
+    project = IdFilter(field_name="project_id")
     kind = filters.ChoiceFilter(choices=ActivityKind.choices)
     status = filters.ChoiceFilter(choices=ActivityStatus.choices)
-    location = filters.NumberFilter(field_name="location_id")
+    location = IdFilter(field_name="location_id")
     date_from = filters.DateFilter(field_name="start_date", lookup_expr="gte")
     date_to = filters.DateFilter(field_name="start_date", lookup_expr="lte")
-    partner = filters.NumberFilter(method="by_partner")
-    theme = filters.NumberFilter(field_name="themes")
+    partner = IdFilter(method="by_partner")
+    theme = IdFilter(field_name="themes")
     happened = filters.BooleanFilter(method="by_happened", label="Only activities that took place")
     q = filters.CharFilter(method="search", label="Title or venue contains")
 
@@ -91,7 +103,7 @@ class ActivityFilter(filters.FilterSet):
 
 
 class PersonFilter(filters.FilterSet):
-    organisation = filters.NumberFilter(field_name="organisation_id")
+    organisation = IdFilter(field_name="organisation_id")
     sex = filters.ChoiceFilter(choices=Sex.choices)
 
     class Meta:
@@ -100,8 +112,8 @@ class PersonFilter(filters.FilterSet):
 
 
 class ParticipationFilter(filters.FilterSet):
-    activity = filters.NumberFilter(field_name="activity_id")
-    person = filters.NumberFilter(field_name="person_id")
+    activity = IdFilter(field_name="activity_id")
+    person = IdFilter(field_name="person_id")
     role = filters.ChoiceFilter(choices=ParticipationRole.choices)
 
     class Meta:
@@ -110,7 +122,7 @@ class ParticipationFilter(filters.FilterSet):
 
 
 class IndicatorFilter(filters.FilterSet):
-    project = filters.NumberFilter(field_name="result__project_id")
+    project = IdFilter(field_name="result__project_id")
     unit_area = filters.ChoiceFilter(field_name="result__project__programme__unit_area", choices=UnitArea.choices)
 
     class Meta:

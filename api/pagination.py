@@ -7,6 +7,10 @@ from rest_framework.pagination import CursorPagination, LimitOffsetPagination
 class SmallTablePagination(LimitOffsetPagination):
     default_limit = 50
     max_limit = 500
+    max_offset = 10**9
+
+    def get_offset(self, request):
+        return min(super().get_offset(request), self.max_offset)
 
 
 class NewestActivitiesFirst(CursorPagination):

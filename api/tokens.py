@@ -33,10 +33,18 @@ def create_token(*, user, name: str) -> tuple[ApiToken, str]:
         raise ValidationError({"name": _("You already have a token with this name.")})
     if active.count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError({"name": _("You have too many tokens; revoke one you no longer use.")})
-    prefix = secrets.token_hex(6)
-    raw = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
-    token = ApiToken.objects.create(user=user, name=name, prefix=prefix, key_hash=_hash(raw))
+    token = ApiToken(user=user, name=name)
+    raw = fill_secret(token)
+    token.save()
     return token, raw
+
+
+def fill_secret(token: ApiToken) -> str:
+    """Give an unsaved token its prefix and hash; returns the raw value, which exists only in this response."""
+    token.prefix = secrets.token_hex(6)
+    raw = f"{TOKEN_PREFIX}_{token.prefix}_{secrets.token_urlsafe(32)}"
+    token.key_hash = _hash(raw)
+    return raw
 
 
 def revoke_token(*, token: ApiToken) -> ApiToken:
@@ -48,7 +56,7 @@ def revoke_token(*, token: ApiToken) -> ApiToken:
 
 def find_token(raw: str) -> ApiToken | None:
     """The active token whose hash matches `raw`, or None."""
-    parts = raw.split("_")
+    parts = raw.split("_", 2)  # the secret itself may contain "_"
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
     token = ApiToken.objects.active().select_related("user").filter(prefix=parts[1]).first()

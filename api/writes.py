@@ -24,10 +24,9 @@ def _form_value(value):
 
 
 def _form_data(instance, attrs: dict, fields) -> dict:
-    """The form's data: the record as it stands (for PATCH) overlaid with what was sent."""
-    data = {}
-    if instance is not None and instance.pk:
-        data = {name: _form_value(value) for name, value in model_to_dict(instance, fields=fields).items()}
+    """The form's data: the record as it stands (for PATCH; a new record's model defaults, as a page's form shows
+    them) overlaid with what was sent."""
+    data = {name: _form_value(value) for name, value in model_to_dict(instance, fields=fields).items()}
     data.update({name: _form_value(value) for name, value in attrs.items() if name in fields})
     return data
 
@@ -64,9 +63,7 @@ class ActivityWriteSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         user = self.context["request"].user
         instance = self.instance or Activity()
-        form = ActivityForm(
-            data=_form_data(self.instance, attrs, ActivityForm._meta.fields), instance=instance, user=user
-        )
+        form = ActivityForm(data=_form_data(instance, attrs, ActivityForm._meta.fields), instance=instance, user=user)
         form.is_valid()
         _raise_form_errors((None, form))
         attrs["_form"] = form
@@ -166,9 +163,8 @@ class ParticipationWriteSerializer(serializers.ModelSerializer):
             self.activity = self._activity_for(user, attrs.get("activity"))
         activity = self.activity
         fields = ParticipationForm._meta.fields
-        form = ParticipationForm(
-            data=_form_data(self.instance, attrs, fields), instance=self.instance or Participation(), activity=activity
-        )
+        instance = self.instance or Participation()
+        form = ParticipationForm(data=_form_data(instance, attrs, fields), instance=instance, activity=activity)
         form.is_valid()
         person_form = None
         if self.instance is None:

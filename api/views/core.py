@@ -3,7 +3,7 @@ and a list holds only what the pages would show the same user."""
 
 from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, mixins, status
 from rest_framework.response import Response
 
 import audit
@@ -13,6 +13,7 @@ from programmes.models import Activity, Indicator, Location, Participation, Part
 
 from .. import filters, serializers, writes
 from ..pagination import ById, NewestActivitiesFirst, SmallTablePagination
+from .base import ReadOnlyViewSet
 
 
 def names_checker(user):
@@ -27,7 +28,7 @@ def names_checker(user):
     return visible_in
 
 
-class LocationViewSet(viewsets.ReadOnlyModelViewSet):
+class LocationViewSet(ReadOnlyViewSet):
     """Reference data: every signed-in user sees every location."""
 
     queryset = Location.objects.order_by("name", "id")
@@ -37,7 +38,7 @@ class LocationViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "code", "id"]
 
 
-class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
+class PartnerViewSet(ReadOnlyViewSet):
     """Reference data (institutions, not people): every signed-in user sees every partner."""
 
     queryset = Partner.objects.order_by("name", "id")
@@ -47,7 +48,7 @@ class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "acronym", "id"]
 
 
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+class ProgrammeViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ProgrammeSerializer
     filterset_class = filters.ProgrammeFilter
     pagination_class = SmallTablePagination
@@ -57,7 +58,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         return Programme.objects.for_user(self.request.user).order_by("unit_area", "title", "id")
 
 
-class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ProjectSerializer
     filterset_class = filters.ProjectFilter
     pagination_class = SmallTablePagination
@@ -72,7 +73,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadOnlyViewSet):
     """Activities with their partners. Create and change them with the rules of the activity form; only staff of the
     unit (and administrators) may, and not once an activity is submitted or approved."""
 
@@ -120,7 +121,7 @@ class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
         return serializers.ActivitySerializer(self.get_queryset().get(pk=activity.pk)).data
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(ReadOnlyViewSet):
     """People who took part in activities the user may see; their names only where the user may see names."""
 
     serializer_class = serializers.PersonSerializer
@@ -163,9 +164,7 @@ def _log_names(request, response, field, detail):
         audit.log_access(request, "view_personal", None, detail=detail)
 
 
-class ParticipationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet
-):
+class ParticipationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin, ReadOnlyViewSet):
     """Who took part in which activity. Names only where the user may see them; adding, changing and removing as on
     the activity's roster page (staff of the unit who may see names, activity not locked)."""
 
@@ -237,7 +236,7 @@ class ParticipationViewSet(
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+class IndicatorViewSet(ReadOnlyViewSet):
     """Indicators with their periods: targets, and actuals as the indicator pages show them (computed from activity
     data until a period is approved, then the approved figure)."""
 

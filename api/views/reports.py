@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -18,6 +18,7 @@ from reports.models import CONTENT_TYPES, ReportFormat, ReportJob, ReportStatus
 from ..filters import ReportJobFilter
 from ..pagination import SmallTablePagination
 from ..permissions import MayRequestReports
+from .base import ReadOnlyViewSet
 
 
 class ReportJobSerializer(serializers.ModelSerializer):
@@ -56,7 +57,7 @@ class ReportJobRequestSerializer(serializers.Serializer):
     partner_role = serializers.CharField(required=False, allow_blank=True)
 
 
-class ReportJobViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     """Jobs as on the reports pages: your own; managers and administrators see everyone's. A file is downloadable
     only by someone who may see everything it holds (`ReportJob.may_download`)."""
 

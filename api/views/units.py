@@ -6,7 +6,7 @@ and a second cell where totals would give one away). A raw NrmStatistic row is n
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers, viewsets
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +22,7 @@ from trafficking.suppression import threshold
 
 from ..pagination import SmallTablePagination
 from ..permissions import SeesUnit
+from .base import ReadOnlyViewSet
 
 
 class CagSerializer(serializers.ModelSerializer):
@@ -30,7 +31,7 @@ class CagSerializer(serializers.ModelSerializer):
         fields = ["id", "police_department", "location", "established_on", "legal_basis", "status", "notes"]
 
 
-class CagViewSet(viewsets.ReadOnlyModelViewSet):
+class CagViewSet(ReadOnlyViewSet):
     permission_classes = [IsAuthenticated, SeesUnit]
     unit_area = POLICING
     serializer_class = CagSerializer
@@ -48,7 +49,7 @@ class ActionPlanSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "start_year", "end_year", "adopted_on"]
 
 
-class ActionPlanViewSet(viewsets.ReadOnlyModelViewSet):
+class ActionPlanViewSet(ReadOnlyViewSet):
     permission_classes = [IsAuthenticated, SeesUnit]
     unit_area = TRAFFICKING
     serializer_class = ActionPlanSerializer
@@ -67,7 +68,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         fields = ["id", "plan", "number", "text", "responsible", "deadline", "indicator", "activities", "latest_status"]
 
 
-class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
+class MeasureViewSet(ReadOnlyViewSet):
     """NAP measures with their latest reported status and the activities that support them."""
 
     permission_classes = [IsAuthenticated, SeesUnit]
@@ -174,7 +175,7 @@ class NrmYearView(_NrmView):
 
     @extend_schema(responses=NrmYearSerializer, operation_id="trafficking_nrm_year")
     def get(self, request, year: int):
-        if not NrmStatistic.objects.filter(year=year).exists():
+        if not 2000 <= year <= 2100 or not NrmStatistic.objects.filter(year=year).exists():
             raise exceptions.NotFound(_("No NRM statistics for this year."))
         tables = []
         for (name, enum), entry in zip(thb_selectors.BREAKDOWNS, thb_selectors.nrm_year_tables(year), strict=True):
