@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from programmes.dashboard import _activities as dashboard_activities
+from programmes.dashboard import filtered_activities as dashboard_activities
 from programmes.registry import DashboardPanel
 
 from . import selectors

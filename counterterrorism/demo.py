@@ -2,6 +2,7 @@
 
 import datetime
 
+from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, Participation, ParticipationRole, Partner, Person, Sex, Theme
 from programmes.names import person_name_key
 
@@ -89,6 +90,8 @@ def seed_demo(scale, stdout=None):
     Milestone.objects.bulk_create(milestones)
     through.objects.bulk_create(links)
     _seed_conference(partners)
+    add_rule_indicator(project_prefix="DEMO-COUN", code="4", title="Person-trainings for beneficiary institutions",
+                       rule="beneficiary_trainings", by_sex=True)  # fmt: skip
     if stdout:
         stdout.write(f"counter-terrorism: {len(STRATEGIES)} strategies, {len(milestones)} milestones")
 

@@ -8,6 +8,7 @@ one, so the rollout page shows a group that has gone quiet. Bulk inserts only: `
 import datetime
 import random
 
+from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, ActivityStatus, Location, ParticipantMode, Project, Sex
 
 from .models import (
@@ -79,6 +80,13 @@ def seed_policing(scale: int = 1, stdout=None, today: datetime.date | None = Non
     _add_recent_meetings(rng, groups, today)
     meetings = _link_meetings(rng, by_location, members, today)
     issues, actions = _issues_and_actions(rng, meetings, today)
+    add_rule_indicator(
+        project_prefix="DEMO-POLI",
+        code="4",
+        title="Community Advisory Groups active",
+        rule="cags_active",
+        unit="groups",
+    )
     counts = {"CAGs": len(groups), "CAG meetings": len(meetings), "issues": issues, "actions": actions}
     if stdout:
         stdout.write(", ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -1,17 +1,22 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .indicator_rules import rule_choices
 from .models import (
     Activity,
     ActivityPartner,
     Contact,
+    Indicator,
+    IndicatorPeriod,
     Location,
     Participation,
     Partner,
     Person,
     Programme,
     Project,
+    Result,
     Theme,
 )
 
@@ -112,3 +117,53 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("activity", "person")
     list_select_related = ("person", "activity")
     show_full_result_count = False
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ("code", "title", "rule", "unit", "by_sex")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Result)
+class ResultAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "title", "level", "project")
+    list_filter = ("level", "project__programme__unit_area")
+    search_fields = ("code", "title", "project__code")
+    autocomplete_fields = ("project", "parent")
+    inlines = [IndicatorInline]
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    """The rule is chosen from the rules the core and the unit apps registered."""
+
+    rule = forms.ChoiceField(label=_("how actuals are obtained"))
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "result", "code", "title", "unit", "baseline_value", "baseline_year", "direction", "by_sex", "rule",
+            "rule_kind", "rule_partners", "rule_themes", "rule_location", "rule_options",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].choices = rule_choices()
+
+
+class IndicatorPeriodInline(admin.TabularInline):
+    model = IndicatorPeriod
+    fields = ("label", "start", "end", "target", "target_women", "actual", "status")
+    readonly_fields = ("status",)
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    form = IndicatorAdminForm
+    list_display = ("code", "title", "rule", "result")
+    list_filter = ("rule", "result__project__programme__unit_area")
+    search_fields = ("code", "title", "result__project__code")
+    autocomplete_fields = ("result", "rule_partners", "rule_themes", "rule_location")
+    inlines = [IndicatorPeriodInline]

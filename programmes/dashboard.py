@@ -104,7 +104,7 @@ def activity_list_url(filters: dict, **extra) -> str:
     return f"{reverse('activity_list')}?{urlencode(query)}"
 
 
-def _activities(user, filters):
+def filtered_activities(user, filters):
     activities = Activity.objects.for_user(user).filter(
         start_date__gte=filters["date_from"], start_date__lte=filters["date_to"], status__in=COUNTED_STATUSES
     )
@@ -142,7 +142,7 @@ class Overview:
 
 
 def _compute_overview(user, filters) -> Overview:
-    activities = _activities(user, filters)
+    activities = filtered_activities(user, filters)
     totals = activities.aggregate(
         count=Count("id"),
         women=Sum("participants_women"),

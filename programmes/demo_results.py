@@ -75,3 +75,22 @@ def create_demo_results(*, today: datetime.date, seed: int = 2011) -> int:
         )
         created += 1
     return created
+
+
+def add_rule_indicator(*, project_prefix: str, code: str, title: str, rule: str, unit: str = "people",
+                       by_sex: bool = False, **rule_fields) -> int:  # fmt: skip
+    """For unit apps' demo seeders: one more computed indicator on each demo project's output "1.1", with the
+    same yearly periods as the core indicators (targets copied from the first core indicator, scaled by 1)."""
+    created = 0
+    for output in Result.objects.filter(project__code__startswith=project_prefix, code="1.1"):
+        indicator = Indicator.objects.create(
+            result=output, code=f"1.1.{code}", title=title, rule=rule, unit=unit, by_sex=by_sex, **rule_fields
+        )
+        template = Indicator.objects.filter(result=output, code="1.1.1").first()
+        if template is not None:
+            IndicatorPeriod.objects.bulk_create(
+                IndicatorPeriod(indicator=indicator, label=p.label, start=p.start, end=p.end, target=p.target)
+                for p in template.periods.all()
+            )
+        created += 1
+    return created

@@ -100,7 +100,7 @@ def _roster(indicator, activities):
     return participations
 
 
-def _headcounts(activities):
+def headcount_totals(activities):
     totals = activities.filter(participant_mode=ParticipantMode.HEADCOUNT).aggregate(
         women=Sum("headcount_women"), men=Sum("headcount_men"), other=Sum("headcount_unrecorded")
     )
@@ -128,7 +128,7 @@ def _people_figure(indicator, start, end, *, distinct: bool) -> Figure:
         headcount_activities = activities.filter(
             partner_links__partner__in=partners, partner_links__role=PartnerRole.BENEFICIARY
         ).distinct()
-    heads = _headcounts(headcount_activities)
+    heads = headcount_totals(headcount_activities)
     return Figure(
         value=roster["total"] + heads["women"] + heads["men"] + heads["other"],
         women=roster["women"] + heads["women"],

@@ -4,6 +4,7 @@ import datetime
 import itertools
 import random
 
+from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, Partner
 
 from .models import (
@@ -86,6 +87,8 @@ def seed_demo(scale, stdout=None):
     activity_through.objects.bulk_create(activity_links, ignore_conflicts=True)
     ProgressUpdate.objects.bulk_create(updates)
     NrmStatistic.objects.bulk_create(_nrm_rows(rng))
+    add_rule_indicator(project_prefix="DEMO-TRAF", code="4", title="National Action Plan measures supported",
+                       rule="nap_measures_supported", unit="measures")  # fmt: skip
     if stdout:
         stdout.write(f"trafficking: {len(PLANS)} action plans, {len(updates)} progress updates")
 

@@ -7,7 +7,7 @@ a course, so the unit-area filter is left out here, as on those pages. A fixed n
 
 from django.utils.translation import gettext_lazy as _
 
-from programmes.dashboard import _activities as dashboard_activities
+from programmes.dashboard import filtered_activities as dashboard_activities
 from programmes.registry import DashboardPanel
 
 from . import selectors

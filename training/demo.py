@@ -5,6 +5,7 @@ participations the core demo data marks as certified, and the Azerbaijani-langua
 import datetime
 from decimal import Decimal
 
+from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, Location, Participation, ParticipationRole, Partner
 
 from .models import (
@@ -116,6 +117,10 @@ def seed_training(scale: int = 1, stdout=None) -> dict:
     )
     certificates = _certificates()
     _publications(partners)
+    add_rule_indicator(
+        project_prefix="DEMO-ASSE", code="4", title=f"People trained in the course {courses[0].title}",
+        rule="course_participants", by_sex=True, rule_options={"course": courses[0].pk},
+    )  # fmt: skip
     counts = {"courses": len(courses), "linked trainings": linked, "certificates": certificates}
     if stdout:
         stdout.write(", ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from programmes.indicator_rules import Figure, Rule, _headcounts, counted_activities, register_rule
+from programmes.indicator_rules import Figure, Rule, counted_activities, headcount_totals, register_rule
 from programmes.models import Activity, Sex
 
 from . import selectors
@@ -41,7 +41,7 @@ def compute(indicator, start, end) -> Figure:
             men=Count("person", distinct=True, filter=Q(person__sex=Sex.MALE)),
         )
     )  # fmt: skip
-    heads = _headcounts(activities)
+    heads = headcount_totals(activities)
     return Figure(
         value=Decimal(named["total"]) + heads["women"] + heads["men"] + heads["other"],
         women=Decimal(named["women"]) + heads["women"],
