@@ -27,7 +27,7 @@ run: $(STAMP)
 
 # The whole suite (SQLite by default; .ci/run sets DATABASE_URL and REDIS_URL to the real services).
 test: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py compilemessages --ignore=.venv -v0 --settings=osce_baku.test_settings
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -39,6 +39,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 
 # Refresh the translation catalogues after changing user-facing strings.
+messages: export DEBUG ?= true
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=static/vendor --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
