@@ -1,0 +1,97 @@
+"""Partner and contact exchange: administrators only; dry run with row errors; all-or-nothing; idempotent."""
+
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from programmes.models import Contact, Partner
+from programmes.tests.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "acronym,name,kind,parent_acronym,valid_from,contact_name,contact_email\n"
+
+
+def _upload(client, text: str, *, apply=False, name="partners.csv"):
+    data = {"file": SimpleUploadedFile(name, text.encode("utf-8") if isinstance(text, str) else text)}
+    if apply:
+        data["apply"] = "on"
+    response = client.post("/interop/partners/", data)
+    assert response.status_code == 200
+    return response.context
+
+
+def test_dry_run_lists_row_errors_and_saves_nothing(personas):
+    rows = (
+        "MIA,Ministry of Internal Affairs,government,,2001-01-01,Elnur Q.,not-an-email\n"
+        "PP,Patrol Police,law_enforcement,NOPE,,,\n"
+        ",Nameless kind,spaceship,,,,\n"
+    )
+    context = _upload(personas["administrator"], HEADER + rows, apply=True)
+    errors = [(e.row, e.column) for e in context["report"].errors]
+    assert errors == [(2, "contact_email"), (3, "parent_acronym"), (4, "kind")]
+    assert not context["report"].applied
+    assert not Partner.objects.exists() and not Contact.objects.exists()
+
+
+def test_import_creates_updates_and_is_idempotent(personas):
+    existing = PartnerFactory(acronym="MIA", name="Ministry of Internal Affairs (old name)", kind="government")
+    rows = (
+        "MIA,Ministry of Internal Affairs,Government,,2001-01-01,Elnur Quliyev,elnur@example.org\n"
+        "MIA,Ministry of Internal Affairs,Government,,2001-01-01,Aysel Məmmədova,\n"
+        "PP,Patrol Police,law_enforcement,MIA,,,\n"
+    )
+    client = personas["administrator"]
+    dry = _upload(client, HEADER + rows)["report"]
+    assert dry.counts == {
+        "partners_new": 1, "partners_changed": 1, "partners_unchanged": 0, "contacts_new": 2, "contacts_changed": 0,
+    }  # fmt: skip
+    assert not dry.applied and Partner.objects.count() == 1
+    applied = _upload(client, HEADER + rows, apply=True)["report"]
+    assert applied.applied and not applied.errors
+    existing.refresh_from_db()
+    assert existing.name == "Ministry of Internal Affairs" and existing.contacts.count() == 2
+    assert Partner.objects.get(acronym="PP").parent == existing
+    again = _upload(client, HEADER + rows, apply=True)["report"]
+    assert again.counts["partners_unchanged"] == 2 and again.counts["contacts_new"] == 0
+    assert Partner.objects.count() == 2 and Contact.objects.count() == 2
+
+
+def test_rows_of_one_partner_must_agree(personas):
+    rows = "MIA,Ministry,government,,,A,\nMIA,Other name,government,,,B,\n"
+    errors = _upload(personas["administrator"], HEADER + rows)["report"].errors
+    assert [(e.row, e.column) for e in errors] == [(3, "name")]
+
+
+def test_export_round_trips_as_xlsx_and_csv(personas):
+    parent = PartnerFactory(acronym="MIA", name="Ministry", kind="government")
+    child = PartnerFactory(acronym="PP", name="Patrol Police", parent=parent)
+    Contact.objects.create(partner=child, name="Rəşad Əliyev", email="r@example.org")
+    PartnerFactory(acronym=None, name="Unnamed NGO", kind="civil_society")
+    client = personas["administrator"]
+    csv_response = client.get("/interop/partners/export.csv")
+    assert csv_response.status_code == 200 and csv_response["Content-Type"].startswith("text/csv")
+    assert "Rəşad Əliyev" in csv_response.content.decode("utf-8-sig")
+    xlsx = client.get("/interop/partners/export.xlsx").content
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert [cell.value for cell in sheet[1]][:3] == ["acronym", "name", "name_az"]
+    for content, name in ((csv_response.content, "p.csv"), (xlsx, "p.xlsx")):
+        report = _upload(client, content, apply=True, name=name)["report"]
+        assert report.applied and not report.errors, report.errors
+        assert report.counts["partners_new"] == 0 and report.counts["partners_changed"] == 0
+    assert Partner.objects.count() == 3 and Contact.objects.count() == 1
+
+
+def test_bad_files_are_refused_whole(personas):
+    context = _upload(personas["administrator"], "name,kind\nX,government\n")
+    assert "acronym" in context["file_error"]
+    context = _upload(personas["administrator"], b"\x00\x01binary", name="p.xlsx")
+    assert context["file_error"]
+
+
+def test_only_administrators(personas):
+    for persona in ("staff_same_unit", "manager"):
+        assert personas[persona].post("/interop/partners/", {}).status_code == 403
+        assert personas[persona].get("/interop/partners/export.xlsx").status_code == 403
