@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 from programmes.models import Activity, Partner
 
@@ -136,6 +137,7 @@ def nrm(request):
     years = selectors.nrm_years()
     year = _int_param(request, "year")
     year = year if year in years else (years[0] if years else None)
+    audit.log_access(request, "view_trafficking", detail=f"NRM {year or ''}")
     return render(
         request,
         "trafficking/nrm.html",
@@ -156,6 +158,7 @@ def nrm_export(request):
     """The stage-by-year table as CSV, suppressed exactly like the page."""
     access.require_unit_visible(request.user, UNIT)
     table = selectors.nrm_trend()
+    audit.log_access(request, "export_trafficking", detail="NRM by year, CSV")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
     writer = csv.writer(response)

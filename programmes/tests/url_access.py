@@ -54,7 +54,7 @@ ROUTES = [
     Route("activity_transition", POST_ONLY, _activity),
     Route("participant_add", EDIT, _activity),
     Route("participant_import", EDIT, _activity),
-    Route("people_search", READ, _activity, query="?q=ay"),
+    Route("people_search", POST_ONLY, _activity),
     Route("participant_edit", EDIT, _participation),
     Route("participant_remove", POST_ONLY, _participation),
     Route("evidence_upload", EDIT, _activity),

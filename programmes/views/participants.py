@@ -87,10 +87,13 @@ def participant_remove(request, pk, participation_pk):
 
 
 @never_cache
+@require_POST
 def people_search(request, pk):
-    """Search-as-you-type results (HTMX fragment) for adding an existing person to the activity."""
+    """Search-as-you-type results (HTMX fragment) for adding an existing person to the activity.
+
+    POST, so the names typed never stand in a URL (and so in no access log)."""
     activity = get_activity_for_user(request, pk)
     _check_names_visible(request, activity)
-    results = participants.search_people(user=request.user, query=request.GET.get("q", ""))
+    results = participants.search_people(user=request.user, query=request.POST.get("q", ""))
     audit.log_access(request, "view_personal", activity, detail="people search")
     return render(request, "programmes/_people_search_results.html", {"activity": activity, "results": results})
