@@ -4,6 +4,7 @@ import datetime
 import logging
 import os
 import time
+import traceback
 import uuid
 from pathlib import Path
 
@@ -177,8 +178,12 @@ def _build(job, kind, temporary) -> ReportJob:
         if isinstance(error, SoftTimeLimitExceeded):
             _fail(job, _("The report took too long. Choose a shorter period or fewer unit areas."))
             return job
-        # The message may hold data; the log gets the job id and the traceback, the user a plain sentence.
-        logger.exception("report job %s failed", job.pk)
+        # An exception's message may quote data (a name in a row): the log gets the job id, the exception type and
+        # where it happened, never the message; the user gets a plain sentence.
+        where = " < ".join(
+            f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(error.__traceback__)[::-1][:4]
+        )
+        logger.error("report job %s failed: %s at %s", job.pk, type(error).__name__, where)
         _fail(job, GENERIC_FAILURE)
         return job
     finally:
