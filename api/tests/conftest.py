@@ -2,6 +2,16 @@ import pytest
 from rest_framework.test import APIClient
 
 from api.tokens import create_token
+from osce_baku.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def _in_process_tasks():
+    """Report jobs requested through the API run in-process, even when REDIS_URL is set (as in reports' tests)."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
 
 
 @pytest.fixture
