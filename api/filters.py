@@ -4,6 +4,8 @@ exists: the scoped queryset simply has no match."""
 import django_filters as filters
 from django import forms
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.units import UnitArea
 from programmes.indicator_rules import COUNTED_STATUSES
@@ -25,6 +27,7 @@ from reports.models import ReportJob, ReportStatus
 MAX_ID = 2**63 - 1  # the largest id a database column holds: anything larger is refused, never sent to the database
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(filters.Filter):
     field_class = forms.IntegerField
 
