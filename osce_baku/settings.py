@@ -243,6 +243,9 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Axes' admin screens refuse 'add'; unblock with `manage.py axes_reset_username NAME` (docs/security.md).
 AXES_ENABLE_ADMIN = False
 
+# NRM statistics: counts from 1 to this minus one leave the database only as "<N".
+NRM_SUPPRESSION_THRESHOLD = env.int("NRM_SUPPRESSION_THRESHOLD", default=5)
+
 # The demo seed (fixed passwords) is refused unless this is on; DEBUG turns it on.
 ALLOW_DEMO_DATA = env.bool("ALLOW_DEMO_DATA", default=DEBUG)
 
