@@ -14,7 +14,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from programmes.attendance_import import ImportFileError, _read_table
+from programmes.attendance_import import ImportFileError, read_table
 from programmes.models import Contact, Partner
 
 PARTNER_COLUMNS = [
@@ -260,7 +260,7 @@ def _apply(plans: dict) -> None:
 def read_import(uploaded_file, *, apply: bool) -> ImportReport:
     """Check the file (and, when `apply` is true and every row is valid, save it). Raises ImportFileError when the
     whole file is refused (wrong type, too large, no headings)."""
-    table = _read_table(uploaded_file)
+    table = read_table(uploaded_file)
     if len(table) < 2:
         raise ImportFileError(_("The file has no partner rows under its headings."))
     plans, errors, ignored = _plan(table)

@@ -244,7 +244,7 @@ def _split_full_name(text: str, last_first: bool) -> tuple[str, str, str]:
 # --- Reading files --------------------------------------------------------------------------------------------------
 
 
-def _read_table(uploaded_file) -> list[tuple[int, list]]:
+def read_table(uploaded_file) -> list[tuple[int, list]]:
     """The non-empty rows of the file as (row number, cell values), after every whole-file check."""
     name = os.path.basename(getattr(uploaded_file, "name", "") or "")
     extension = os.path.splitext(name)[1].lower()
@@ -495,7 +495,7 @@ def preview_import(*, activity: Activity, uploaded_file) -> ImportPreview:
         raise ImportFileError(
             _("This activity records a headcount only. Switch it to named participants before importing a sheet.")
         )
-    table = _read_table(uploaded_file)
+    table = read_table(uploaded_file)
     heading_index, columns, headings, ignored = _find_headings(table)
     partners = _Partners()
     people: dict[tuple, ImportRow] = {}
