@@ -21,7 +21,8 @@ reason the user should read; anything else is logged and shown as a generic fail
 
 Indicator progress (the results framework in `programmes`) plugs into the quarterly programme report as a section:
 `register_quarterly_section(func)`, where `func(job, activities)` returns None or
-`{"title": ..., "template": "...", "context": {...}}` rendered into the PDF. A separate "indicator progress vs
+`{"title": ..., "template": "...", "context": {...}}` rendered into the PDF (the template sees that dict as
+`section`; Django's include cannot name a variable `context`). A separate "indicator progress vs
 targets" kind (XLSX, PDF) is registered the same way as any other kind.
 """
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 from programmes.selectors import page_without_count
 
@@ -111,6 +112,7 @@ def job_download(request, pk):
         handle = job.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    audit.log_access(request, "export_report", job, detail=f"{job.kind} {job.format}")
     response = FileResponse(
         handle, as_attachment=True, filename=services.download_name(job), content_type=CONTENT_TYPES[job.format]
     )

@@ -7,6 +7,7 @@ from ..registry import ALL_PARAMETERS, PERIOD, QUARTER, UNIT_AREA, ReportKind, r
 
 def register_builtin_kinds():
     from .activity_register import build_activity_register
+    from .indicators import register_indicator_progress
     from .participation_list import build_participation_list
     from .quarterly import build_quarterly_report
     from .reach import build_participant_reach
@@ -53,3 +54,4 @@ def register_builtin_kinds():
             order=40,
         )
     )
+    register_indicator_progress()
