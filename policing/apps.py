@@ -11,7 +11,7 @@ class PolicingConfig(AppConfig):
         from accounts.units import UnitArea
         from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
 
-        from . import dashboard_panels, indicator_rules
+        from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_policing
 
         register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
@@ -19,3 +19,4 @@ class PolicingConfig(AppConfig):
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)
         indicator_rules.register()
+        report_kinds.register()
