@@ -11,7 +11,7 @@ class TraffickingConfig(AppConfig):
         from accounts.units import UnitArea
         from programmes import registry
 
-        from . import dashboard_panels, indicator_rules
+        from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_demo
 
         registry.register_nav(
@@ -21,3 +21,4 @@ class TraffickingConfig(AppConfig):
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)
         indicator_rules.register()
+        report_kinds.register()
