@@ -11,7 +11,7 @@ class TrainingConfig(AppConfig):
         from accounts.units import UnitArea
         from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
 
-        from . import dashboard_panels, indicator_rules
+        from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_training
 
         register_nav(NavItem(_("Assembly training"), "training:index", unit_area=UnitArea.ASSEMBLY, order=30))
@@ -19,3 +19,4 @@ class TrainingConfig(AppConfig):
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)
         indicator_rules.register()
+        report_kinds.register()
