@@ -13,7 +13,7 @@ class CounterterrorismConfig(AppConfig):
         from programmes import registry
         from programmes.models import ParticipantMode
 
-        from . import dashboard_panels, indicator_rules
+        from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_demo
 
         # Participants from security services are usually not to be named: new activities start in headcount mode,
@@ -29,3 +29,4 @@ class CounterterrorismConfig(AppConfig):
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)
         indicator_rules.register()
+        report_kinds.register()
