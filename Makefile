@@ -41,7 +41,7 @@ format: $(STAMP)
 # Refresh the translation catalogues after changing user-facing strings.
 messages: export DEBUG ?= true
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=static/vendor --no-obsolete
+	$(PY) manage.py makemessages -l az -l ru --ignore=.venv --ignore=static/vendor --ignore=staticfiles --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
