@@ -132,7 +132,7 @@ def _headers() -> list[str]:
         heading(period_field("actual").verbose_name),
         heading(period_field("actual_women").verbose_name),
         heading(period_field("actual_men").verbose_name),
-        heading(_("% of target")),
+        heading(_("Percent of target")),
         heading(period_field("status").verbose_name),
         heading(_("off track")),
     ]
