@@ -373,7 +373,7 @@ class DemoBuilder:
         for area, _plan, activity in activities:
             if activity.status in (ActivityStatus.PLANNED, ActivityStatus.CANCELLED):
                 continue
-            size = self.rng.randrange(10, 40)
+            size = self.rng.randrange(11, 43)
             if activity.is_headcount:
                 women = self.rng.randrange(size // 3 + 1)
                 Activity.objects.filter(pk=activity.pk).update(
