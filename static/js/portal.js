@@ -1,5 +1,4 @@
 // Small progressive enhancements; every page works without them. No inline scripts anywhere (CSP).
 document.documentElement.classList.add("js");
-document.querySelectorAll(".js-language-form select").forEach(function (select) {
-  select.addEventListener("change", function () { select.form.submit(); });
-});
+// The language form keeps its "Change" button: submitting on "change" would reload the page on the first arrow key
+// of a keyboard user moving through the options (WCAG 3.2.2, on input).
