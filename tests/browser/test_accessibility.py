@@ -34,12 +34,16 @@ def _pages_by_user():
     """(username or None for anonymous, [(name, path)]) for every main page, with ids taken from the demo data."""
     from django.contrib.auth import get_user_model
 
-    from counterterrorism.models import Strategy
-    from policing.models import CommunityAdvisoryGroup
+    from counterterrorism.models import EventDetail, Strategy
+    from policing.models import CagMeeting, CommunityAdvisoryGroup
     from programmes.models import Activity, Indicator
     from programmes.workflow import LOCKED_FOR_STAFF
     from reports.models import ReportJob
-    from trafficking.models import NationalActionPlan
+    from trafficking.models import Measure, NationalActionPlan
+    from training.models import Course, Publication, TrainingDetail
+
+    def first(model):
+        return model.objects.order_by("pk").first()
 
     activities = Activity.objects.order_by("pk")
     roster = activities.filter(participant_mode="roster", participants_women__gt=0).first()
@@ -67,24 +71,36 @@ def _pages_by_user():
                 ("dashboard overview", "/dashboard/"),
                 ("unit dashboard", f"/dashboard/{UnitArea.POLICING.value}/"),
                 ("indicator list", "/indicators/"),
-                ("indicator detail", f"/indicators/{Indicator.objects.order_by('pk').first().pk}/"),
+                ("indicator detail", f"/indicators/{first(Indicator).pk}/"),
                 ("reports list", "/reports/"),
                 ("report request", "/reports/new/"),
                 ("report job", f"/reports/{job.pk}/"),
                 ("policing", "/policing/"),
                 ("policing rollout", "/policing/rollout/"),
-                ("CAG detail", f"/policing/groups/{CommunityAdvisoryGroup.objects.order_by('pk').first().pk}/"),
+                ("CAG detail", f"/policing/groups/{first(CommunityAdvisoryGroup).pk}/"),
+                ("CAG meeting", f"/policing/meetings/{first(CagMeeting).pk}/"),
+                ("overdue actions", "/policing/actions/overdue/"),
                 ("training", "/training/"),
                 ("training reach", "/training/reach/"),
                 ("training learning", "/training/learning/"),
+                ("course", f"/training/courses/{first(Course).pk}/"),
+                ("training detail", f"/training/trainings/{first(TrainingDetail).activity_id}/"),
+                ("publications", "/training/publications/"),
+                ("publication", f"/training/publications/{first(Publication).pk}/"),
                 ("counter-terrorism", "/counterterrorism/"),
                 ("CT beneficiaries", "/counterterrorism/beneficiaries/"),
                 ("CT strategies", "/counterterrorism/strategies/"),
-                ("CT strategy detail", f"/counterterrorism/strategies/{Strategy.objects.order_by('pk').first().pk}/"),
+                ("CT strategy detail", f"/counterterrorism/strategies/{first(Strategy).pk}/"),
+                ("CT events", "/counterterrorism/events/"),
+                ("CT event", f"/counterterrorism/events/{first(EventDetail).activity_id}/"),
                 ("trafficking", "/trafficking/"),
-                ("NAP plan coverage", f"/trafficking/plans/{NationalActionPlan.objects.order_by('pk').first().pk}/"),
+                ("NAP plan coverage", f"/trafficking/plans/{first(NationalActionPlan).pk}/"),
+                ("NAP measure", f"/trafficking/measures/{first(Measure).pk}/"),
                 ("NRM", "/trafficking/nrm/"),
+                ("co-sponsorship", "/trafficking/cosponsorship/"),
                 ("API tokens", "/api/tokens/"),
+                ("activity history", f"/activities/{roster.pk}/history/"),
+                ("two-factor sign-in", "/accounts/mfa/"),
             ],
         ),
         (
@@ -94,6 +110,8 @@ def _pages_by_user():
                 ("activity form (edit)", f"/activities/{editable.pk}/edit/"),
                 ("participant form", f"/activities/{editable.pk}/participants/add/"),
                 ("participant import", f"/activities/{editable.pk}/participants/import/"),
+                ("evidence form", f"/activities/{editable.pk}/evidence/add/"),
+                ("CAG meeting form", f"/policing/groups/{first(CommunityAdvisoryGroup).pk}/meetings/add/"),
             ],
         ),
         (
@@ -103,6 +121,10 @@ def _pages_by_user():
                 ("audit access log", "/audit/access/"),
                 ("interop", "/interop/"),
                 ("interop partners", "/interop/partners/"),
+                ("CT strategy form", "/counterterrorism/strategies/new/"),
+                ("NAP measure form", f"/trafficking/plans/{first(NationalActionPlan).pk}/measures/new/"),
+                ("NRM entry form", "/trafficking/nrm/new/"),
+                ("NRM import", "/trafficking/nrm/import/"),
             ],
         ),
     ]
@@ -198,7 +220,8 @@ _FOCUS_STATE = """() => {
   const style = getComputedStyle(el);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   return {id: el.id, tag: el.tagName, name: el.getAttribute('name'), text: (el.innerText || '').trim(),
-          visible: outline || style.boxShadow !== 'none'};
+          visible: outline || style.boxShadow !== 'none',
+          style: [style.outlineStyle, style.outlineWidth, style.boxShadow]};
 }"""
 _FOLLOWS_PREVIOUS = """(previous) => {
   const before = window.__a11yPrevious, now = document.activeElement;
