@@ -206,6 +206,10 @@ def test_main_pages_have_no_serious_accessibility_violations(demo_site, browser,
                 _wait_for_fragments(page)
                 assert page.locator("html").get_attribute("lang") == language, f"{name} is not in {language}"
                 problems += [f"{name} ({path}) as {username}: {_describe(v)}" for v in _axe_violations(page)]
+                if name == "activity form (new)":  # and the same form sent empty, with its error messages
+                    page.locator("main form button[type=submit]").last.click()
+                    page.locator(".invalid-feedback").first.wait_for()
+                    problems += [f"activity form errors as {username}: {_describe(v)}" for v in _axe_violations(page)]
                 if name == "participant form":  # and the people search results it loads while one types
                     page.locator("#people-search").fill("ay")
                     page.locator("#people-results > *").first.wait_for()
