@@ -87,7 +87,8 @@ def test_indicator_progress_xlsx(staff_policing, indicators):
     header = rows[0]
     assert header[:3] == ["Project", "Result", "Indicator"]
     assert header[9:] == [
-        "Target", "Target (women)", "Actual", "Actual (women)", "Actual (men)", "Percent of target", "Status", "Off track",
+        "Target", "Target (women)", "Actual", "Actual (women)", "Actual (men)", "Percent of target", "Status",
+        "Off track",
     ]  # fmt: skip
     assert len(rows) == 3  # the 2019 period lies outside the dates; the CT indicator outside the requester's rights
     trained, plans = rows[1], rows[2]
