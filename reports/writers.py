@@ -1,8 +1,9 @@
-"""Writing report files: XLSX in openpyxl's write-only mode and CSV straight to the file (memory stays flat however
+"""Writing report files: XLSX streamed sheet by sheet and CSV straight to the file (memory stays flat however
 many rows), PDF through WeasyPrint from a template, and a bar chart as inline SVG (WeasyPrint draws it; no
 plotting library needed).
 
-Values are written in the active language (the builder runs inside `translation.override(job.language)`): XLSX
+XLSX goes through `reports.xlsx.StreamingWorkbook` (a small streaming writer; openpyxl was too slow for a million
+rows). Values are written in the active language (the builder runs inside `translation.override(job.language)`): XLSX
 keeps real dates and numbers and gives dates the locale's day order; CSV and PDF get locale-formatted text.
 """
 
@@ -18,6 +19,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from .xlsx import STYLE_BOLD
 
 XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
 
@@ -54,14 +57,14 @@ class TableWriter:
 
     def __init__(self, path, fmt: str):
         self.path, self.fmt = path, fmt
-        self._sheet = None
         self._tables = 0
 
     def __enter__(self):
         if self.fmt == "xlsx":
-            from openpyxl import Workbook
+            from .xlsx import StreamingWorkbook
 
-            self._workbook = Workbook(write_only=True)
+            date_format = XLSX_DATE_FORMATS.get((get_language() or "en")[:2], "yyyy-mm-dd")
+            self._workbook = StreamingWorkbook(self.path, date_format)
         elif self.fmt == "csv":
             # utf-8 with a BOM: Excel then reads ə, ş and Cyrillic correctly.
             self._file = open(self.path, "w", newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed in __exit__
@@ -72,8 +75,7 @@ class TableWriter:
 
     def __exit__(self, exc_type, exc, tb):
         if self.fmt == "xlsx":
-            if exc_type is None:
-                self._workbook.save(self.path)
+            self._workbook.close(save=exc_type is None)
         else:
             self._file.close()
         return False
@@ -81,20 +83,10 @@ class TableWriter:
     def table(self, title: str, headers: Sequence[str]) -> None:
         self._tables += 1
         if self.fmt == "xlsx":
-            from openpyxl.cell import WriteOnlyCell
-            from openpyxl.styles import Font
-
             # Sheet titles: at most 31 characters and none of []:*?/\ .
             safe = "".join(c for c in str(title) if c not in "[]:*?/\\")[:31] or f"Sheet {self._tables}"
-            self._sheet = self._workbook.create_sheet(safe)
-            self._date_format = XLSX_DATE_FORMATS.get((get_language() or "en")[:2], "yyyy-mm-dd")
-            bold = Font(bold=True)
-            cells = []
-            for text in headers:
-                cell = WriteOnlyCell(self._sheet, value=str(text))
-                cell.font = bold
-                cells.append(cell)
-            self._sheet.append(cells)
+            self._workbook.add_sheet(safe)
+            self._workbook.append([str(text) for text in headers], style=STYLE_BOLD)
         else:
             if self._tables > 1:
                 raise ValueError("A CSV file holds one table.")
@@ -102,20 +94,15 @@ class TableWriter:
 
     def row(self, values: Iterable) -> None:
         if self.fmt == "xlsx":
-            self._sheet.append([self._xlsx_cell(value) for value in values])
+            self._workbook.append([self._xlsx_cell(value) for value in values])
         else:
             self._csv.writerow([localize_text(value) for value in values])
 
-    def _xlsx_cell(self, value):
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            from openpyxl.cell import WriteOnlyCell
-
-            cell = WriteOnlyCell(self._sheet, value=value)
-            cell.number_format = self._date_format
-            return cell
+    @staticmethod
+    def _xlsx_cell(value):
         if isinstance(value, bool):
             return _("Yes") if value else _("No")
-        if value is not None and not isinstance(value, int | float | decimal.Decimal | str):
+        if value is not None and not isinstance(value, int | float | decimal.Decimal | str | datetime.date):
             return str(value)  # lazy strings, model instances
         return value
 
