@@ -42,6 +42,7 @@ PAGES = [
     ("overview dashboard (uncached)", "/dashboard/", True),
     ("overview dashboard (cached)", "/dashboard/", False),
     ("policing dashboard (uncached)", "/dashboard/policing/", True),
+    ("off-track indicators, loaded after the dashboard (uncached)", "/dashboard/off-track/", True),
     ("activity list", "/activities/", False),
     ("activity list, filtered", "/activities/?unit_area=trafficking&status=approved", False),
     ("indicator page", "/indicators/", True),
