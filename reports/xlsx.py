@@ -44,7 +44,8 @@ class StreamingWorkbook:
 
     def add_sheet(self, title: str) -> None:
         self._finish_sheet()
-        handle, name = tempfile.mkstemp(suffix=".xml", dir=os.path.dirname(os.path.abspath(self.path)) or None)
+        # In the system temp folder, not beside the report: a worker killed mid-build leaves nothing among the reports.
+        handle, name = tempfile.mkstemp(prefix="pmu-xlsx-", suffix=".xml")
         self._file = os.fdopen(handle, "w", encoding="utf-8")
         self._file.write(f'{_XML}\n<worksheet xmlns="{_NS}"><sheetData>')
         self._sheets.append((title, name))
