@@ -18,6 +18,7 @@ install: $(STAMP)
 # Serve the portal with reference and demo data. SQLite and in-process tasks unless DATABASE_URL/REDIS_URL are set.
 run: export DEBUG ?= true
 run: $(STAMP)
+	test -f .env || cp .env.example .env
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_reference

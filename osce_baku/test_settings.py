@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+# The suite (and every process it starts) ignores a developer's .env: tests set what they need themselves.
+os.environ.setdefault("ENV_FILE", os.devnull)
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
 os.environ.setdefault("ALLOW_DEMO_DATA", "true")
 
