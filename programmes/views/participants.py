@@ -26,7 +26,7 @@ def participant_add(request, pk):
     _check_names_visible(request, activity)
     existing = None
     if request.method == "POST" and request.POST.get("person"):
-        existing = get_object_or_404(Person.objects.for_user(request.user), pk=request.POST["person"])
+        existing = get_object_or_404(Person.objects.named_for(request.user), pk=request.POST["person"])
     person_form = PersonForm(None if existing else (request.POST or None), prefix="person")
     form = ParticipationForm(request.POST or None, activity=activity, prefix="participation")
     duplicates = []
