@@ -78,7 +78,7 @@ NOT_LOGGED = {
     "activity_transition": _POST,
     "activity_history": "changes to the activity record itself, no roster",
     "review_queue": _COUNTS,
-    "participant_add": _FORM + "; a POST naming people is logged by the search it comes from",
+    "participant_add": _FORM + "; a POST that shows likely duplicates is logged (test below)",
     "participant_import": _FORM + "; the confirmed import is logged (import_personal)",
     "people_search": _POST + "; each search is logged (test_people_search_leaves_one_record below)",
     "participant_remove": _POST,
@@ -308,4 +308,17 @@ def test_people_search_leaves_one_record(personas, staff_policing, url_objects):
     before = _last_id()
     response = personas["staff_same_unit"].post(url, {"q": url_objects["person"].last_name})
     assert response.context["results"] == [url_objects["person"]]
+    _one_new_record(before, staff_policing, "view_personal")
+
+
+@pytest.mark.django_db
+def test_duplicate_warning_leaves_one_record(personas, staff_policing, url_objects):
+    known = url_objects["person"]
+    data = {
+        "person-first_name": known.first_name, "person-last_name": known.last_name, "person-sex": known.sex,
+        "participation-role": "participant",
+    }  # fmt: skip
+    before = _last_id()
+    response = personas["staff_same_unit"].post(reverse("participant_add", args=[url_objects["activity"].pk]), data)
+    assert response.context["duplicates"] == [known]
     _one_new_record(before, staff_policing, "view_personal")

@@ -46,6 +46,8 @@ def participant_add(request, pk):
             if request.POST.get("add_another"):
                 return redirect("participant_add", pk=activity.pk)
             return redirect("activity_detail", pk=activity.pk)
+    # Likely duplicates are people already in the portal, shown by name.
+    audit.log_personal_view(request, activity, shown=bool(duplicates))
     return render(
         request,
         "programmes/participant_form.html",
