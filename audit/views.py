@@ -34,6 +34,7 @@ def changes(request):
         date_from=values.get("date_from"),
         date_to=values.get("date_to"),
         cursor=request.GET.get("after", ""),
+        viewer=request.user,
     )
     # Old and new values of every history table, participants' names among them.
     log_access(request, AccessAction.VIEW_PERSONAL, detail="audit changes")

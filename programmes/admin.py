@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -116,9 +115,8 @@ class PersonAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         # The README's rule holds here too: names of a restricted unit only for its staff and managers
         # (accounts.access). Someone on no activity belongs to no unit: the administrators keeping records see them.
-        on_no_activity = ~Exists(Participation.objects.filter(person=OuterRef("pk")))
-        named = Person.objects.named_for(request.user).values("pk")
-        return super().get_queryset(request).filter(Q(pk__in=named) | on_no_activity)
+        named = Person.objects.named_for(request.user, unassigned=True).values("pk")
+        return super().get_queryset(request).filter(pk__in=named)
 
 
 @admin.register(Participation)

@@ -76,3 +76,19 @@ def test_restricted_certificates_are_hidden(personas):
     listed = client.get(reverse("admin:training_certificate_changelist")).content.decode()
     assert certificate.code not in listed
     assert client.get(reverse("admin:training_certificate_history", args=[certificate.pk])).status_code == 404
+
+
+def test_audit_changes_page_keeps_the_same_rule(personas, people):
+    from training.tests.factories import CertificateFactory
+
+    ct_certificate = CertificateFactory(participation=people["ct"])
+    policing_certificate = CertificateFactory(participation=people["policing"])
+    response = personas["administrator"].get(reverse("audit:changes"))
+    seen = {(change.label, change.object_id) for change in response.context["changes"]}
+    assert ("programmes.historicalperson", people["ct"].person.pk) not in seen
+    assert ("programmes.historicalparticipation", people["ct"].pk) not in seen
+    assert ("training.historicalcertificate", ct_certificate.pk) not in seen
+    assert ("programmes.historicalperson", people["policing"].person.pk) in seen
+    assert ("programmes.historicalparticipation", people["policing"].pk) in seen
+    assert ("training.historicalcertificate", policing_certificate.pk) in seen
+    assert ("programmes.historicalperson", people["nowhere"].pk) in seen  # on no activity: the admin shows them too
