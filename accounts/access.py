@@ -96,6 +96,11 @@ def can_see_person_names(user, unit_area: str) -> bool:
     return can_see_unit(user, unit_area)
 
 
+def name_visible_unit_areas(user) -> frozenset:
+    """Unit areas whose participants' names the user may see (`can_see_person_names`), for scoping people lists."""
+    return frozenset(area for area in visible_unit_areas(user) if can_see_person_names(user, area))
+
+
 def require_unit_visible(user, unit_area: str) -> None:
     """For a unit's list and summary pages: staff of other units get 403 (object pages use for_user and 404)."""
     from django.core.exceptions import PermissionDenied

@@ -169,7 +169,7 @@ class ParticipationWriteSerializer(serializers.ModelSerializer):
         person_form = None
         if self.instance is None:
             if attrs.get("person"):
-                person = Person.objects.for_user(user).filter(pk=attrs["person"]).first()
+                person = Person.objects.named_for(user).filter(pk=attrs["person"]).first()
                 if person is None:
                     raise serializers.ValidationError({"person": [_("No such person.")]})
                 if Participation.objects.filter(activity=activity, person=person).exists():

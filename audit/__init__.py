@@ -14,3 +14,10 @@ def log_personal_view(request, obj, *, shown):
     from .log import log_personal_view as _log_personal_view
 
     return _log_personal_view(request, obj, shown=shown)
+
+
+def scope_history(label, scope):
+    """Register `scope(viewer, rows) -> rows` for the audit page's history of one historical model."""
+    from .selectors import scope_history as _scope_history
+
+    _scope_history(label, scope)

@@ -13,8 +13,7 @@ def log_access(request_or_user, action, obj=None, detail: str = "") -> AccessLog
     `obj` is the record concerned (its type and id are kept, never its text); `detail` is a short, name-free note
     such as a file format or filter summary.
     """
-    request = request_or_user if isinstance(request_or_user, HttpRequest) else None
-    user = request.user if request is not None else request_or_user
+    request, user = _request_and_user(request_or_user)
     entry = AccessLog.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=AccessAction(action).value,
@@ -25,6 +24,19 @@ def log_access(request_or_user, action, obj=None, detail: str = "") -> AccessLog
     )
     logger.info("access %s", entry.action, extra={"object_type": entry.object_type, "object_id": entry.object_id})
     return entry
+
+
+def _request_and_user(request_or_user):
+    """(Django request or None, user) from a Django request, a DRF request or a bare user.
+
+    A DRF `Request` is not an `HttpRequest`: it wraps one (`_request`, which carries the request id) and holds the
+    user its authentication found (a token user is not on the wrapped request), so take each from where it is."""
+    wrapped = getattr(request_or_user, "_request", None)
+    if isinstance(wrapped, HttpRequest):
+        return wrapped, request_or_user.user
+    if isinstance(request_or_user, HttpRequest):
+        return request_or_user, request_or_user.user
+    return None, request_or_user
 
 
 def log_personal_view(request, obj, *, shown: bool) -> None:

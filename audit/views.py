@@ -8,6 +8,8 @@ from accounts import access
 
 from . import selectors
 from .forms import AccessFilterForm, ChangeFilterForm
+from .log import log_access
+from .models import AccessAction
 
 
 def _only_administrators(request):
@@ -32,7 +34,10 @@ def changes(request):
         date_from=values.get("date_from"),
         date_to=values.get("date_to"),
         cursor=request.GET.get("after", ""),
+        viewer=request.user,
     )
+    # Old and new values of every history table, participants' names among them.
+    log_access(request, AccessAction.VIEW_PERSONAL, detail="audit changes")
     return render(
         request,
         "audit/changes.html",

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 from programmes.models import Activity
 
@@ -167,6 +168,9 @@ def event_list(request):
 
 def event_detail(request, pk):
     activity = _get_event_activity_for_user(request, pk)
+    # Security-service participants: names only for this unit's staff and managers (accounts.access).
+    show_names = access.can_see_person_names(request.user, UNIT)
+    audit.log_personal_view(request, activity, shown=show_names)
     return render(
         request,
         "counterterrorism/event_detail.html",
@@ -174,8 +178,7 @@ def event_detail(request, pk):
             "activity": activity,
             "event": getattr(activity, "ct_event", None),
             "contributors": selectors.event_contributors(activity),
-            # Security-service participants: names only for this unit's staff and managers (accounts.access).
-            "show_names": access.can_see_person_names(request.user, UNIT),
+            "show_names": show_names,
             "can_edit": access.can_edit_unit(request.user, UNIT),
         },
     )

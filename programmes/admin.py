@@ -3,6 +3,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts import access
+from audit.admin_views import AccessLoggedAdmin
+
 from .indicator_rules import rule_choices
 from .models import (
     Activity,
@@ -101,7 +104,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     list_display = ("last_name", "first_name", "sex", "organisation", "position")
     list_filter = ("sex",)
     search_fields = ("last_name", "first_name", "name_key")
@@ -109,14 +112,24 @@ class PersonAdmin(SimpleHistoryAdmin):
     list_select_related = ("organisation",)
     show_full_result_count = False
 
+    def get_queryset(self, request):
+        # The README's rule holds here too: names of a restricted unit only for its staff and managers
+        # (accounts.access). Someone on no activity belongs to no unit: the administrators keeping records see them.
+        named = Person.objects.named_for(request.user, unassigned=True).values("pk")
+        return super().get_queryset(request).filter(pk__in=named)
+
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     list_display = ("person", "activity", "role", "days_attended", "pre_test_score", "post_test_score")
     list_filter = ("role", "certificate_issued")
     raw_id_fields = ("activity", "person")
     list_select_related = ("person", "activity")
     show_full_result_count = False
+
+    def get_queryset(self, request):
+        areas = access.name_visible_unit_areas(request.user)
+        return super().get_queryset(request).filter(activity__unit_area__in=areas)
 
 
 class IndicatorInline(admin.TabularInline):

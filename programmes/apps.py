@@ -19,6 +19,24 @@ class ProgrammesConfig(AppConfig):
         register_nav(NavItem(_("Indicators"), "indicator_list", visible=access.can_view_dashboards, order=30))
         register_nav(NavItem(_("Administration"), "admin:index", visible=access.is_administrator, order=900))
         self._invalidate_dashboards_on_change()
+        self._scope_named_history()
+
+    def _scope_named_history(self):
+        """The audit page shows old and new values: the history of people and participations follows the same
+        name rule as the records (accounts.access.can_see_person_names)."""
+        import audit
+        from accounts import access
+
+        from .models import Person
+
+        audit.scope_history(
+            "programmes.historicalperson",
+            lambda viewer, rows: rows.filter(id__in=Person.objects.named_for(viewer, unassigned=True).values("pk")),
+        )
+        audit.scope_history(
+            "programmes.historicalparticipation",
+            lambda viewer, rows: rows.filter(activity__unit_area__in=access.name_visible_unit_areas(viewer)),
+        )
 
     def _invalidate_dashboards_on_change(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save

@@ -489,8 +489,12 @@ def _merge(person: ImportRow, line: dict) -> None:
     person.certificate_issued = person.certificate_issued or line["certificate_issued"]
 
 
-def preview_import(*, activity: Activity, uploaded_file) -> ImportPreview:
-    """Read and check the whole file; writes nothing. Raises ImportFileError when the file as a whole is refused."""
+def preview_import(*, activity: Activity, uploaded_file, user=None) -> ImportPreview:
+    """Read and check the whole file; writes nothing. Raises ImportFileError when the file as a whole is refused.
+
+    Names are matched only against the people `user` may see by name (`Person.objects.named_for`); anyone else is
+    a new person, exactly as for a name nobody has recorded. Pages always pass the user; only the command line,
+    run by an operator with the database at hand, leaves it out and matches against everyone."""
     if activity.is_headcount:
         raise ImportFileError(
             _("This activity records a headcount only. Switch it to named participants before importing a sheet.")
@@ -519,14 +523,15 @@ def preview_import(*, activity: Activity, uploaded_file) -> ImportPreview:
             person.days_attended = len(person.dates)
     if not people and not errors:
         raise ImportFileError(_("The file has headings but no participants."))
-    _match_existing(activity, people)
+    _match_existing(activity, people, user)
     return ImportPreview(rows=list(people.values()), errors=errors, ignored_columns=ignored)
 
 
-def _match_existing(activity: Activity, people: dict[tuple, ImportRow]) -> None:
+def _match_existing(activity: Activity, people: dict[tuple, ImportRow], user) -> None:
     keys = {name_key for name_key, _organisation in people}
     existing = {}
-    for person in Person.objects.filter(name_key__in=keys).select_related("organisation").order_by("id"):
+    candidates = Person.objects.all() if user is None else Person.objects.named_for(user)
+    for person in candidates.filter(name_key__in=keys).select_related("organisation").order_by("id"):
         existing.setdefault((person.name_key, person.organisation_id), person)
     on_activity = set(
         Participation.objects.filter(activity=activity, person__name_key__in=keys).values_list("person_id", flat=True)
@@ -537,11 +542,11 @@ def _match_existing(activity: Activity, people: dict[tuple, ImportRow]) -> None:
 
 
 @transaction.atomic
-def apply_import(*, activity: Activity, uploaded_file) -> ImportResult:
+def apply_import(*, activity: Activity, uploaded_file, user=None) -> ImportResult:
     """Parse and check the file again, then write every person and participation, or nothing at all."""
     # Two imports into one activity at once would both see a person as new: the second waits for the first.
     list(Activity.objects.select_for_update().filter(pk=activity.pk).values_list("pk", flat=True))
-    preview = preview_import(activity=activity, uploaded_file=uploaded_file)
+    preview = preview_import(activity=activity, uploaded_file=uploaded_file, user=user)
     if not preview.is_valid:
         raise ImportInvalid(preview)
     to_add = [row for row in preview.rows if row.action != "skip"]

@@ -104,7 +104,10 @@ def _drop_feminine_ending(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("a") else word
 
 
+def last_name_key(last_name: str) -> str:
+    """The folded family name: the part of `person_name_key` before the bar, so a search can match its prefix."""
+    return _fold(_drop_feminine_ending(az_lower(last_name.strip())))
+
+
 def person_name_key(first_name: str, last_name: str) -> str:
-    first = _fold(first_name)
-    last = _fold(_drop_feminine_ending(az_lower(last_name.strip())))
-    return f"{last}|{first}"
+    return f"{last_name_key(last_name)}|{_fold(first_name)}"

@@ -4,15 +4,18 @@ from django.db import transaction
 from django.db.models import Q
 
 from .models import Activity, Participation, Person
-from .names import person_name_key
+from .names import last_name_key, person_name_key
 from .services import refresh_participant_counts
+
+# A folded word keeps its consonants only ("Ali" -> "al"); shorter prefixes than this would match half the portal.
+MIN_FOLDED_PREFIX = 3
 
 
 def likely_duplicates(*, user, first_name: str, last_name: str, organisation=None, exclude_pk=None, limit: int = 5):
     """People the user may see whose name is the same under any spelling (Məmmədov / Mammadov / Мамедов) and
     whose organisation is the same or unknown. Only people the user may see: a warning must not reveal others."""
     key = person_name_key(first_name, last_name)
-    people = Person.objects.for_user(user).filter(name_key=key).select_related("organisation")
+    people = Person.objects.named_for(user).filter(name_key=key).select_related("organisation")
     if organisation is not None:
         people = people.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
     if exclude_pk:
@@ -39,21 +42,31 @@ def remove_participant(*, participation: Participation) -> None:
 
 
 def search_people(*, user, query: str, limit: int = 10):
-    """People the user may see whose name or organisation matches `query`, for the search-as-you-type box."""
+    """People whose names the user may see and whose name or organisation matches `query`, for the
+    search-as-you-type box.
+
+    Each word matches a name or organisation as written, or (folded as for the duplicate check, so Mammadova and
+    Мамедова find Məmmədova) the start of the stored family-name key; two or more words also match the whole name
+    key in either order. One query whatever the number of people: the folding is stored in `name_key`, never done
+    per row here."""
     query = query.strip()
     if len(query) < 2:
         return []
     words = query.split()
-    people = Person.objects.for_user(user).select_related("organisation")
+    every_word = Q()
     for word in words:
-        people = people.filter(
+        matches = (
             Q(first_name__icontains=word)
             | Q(last_name__icontains=word)
             | Q(organisation__acronym__icontains=word)
             | Q(organisation__name__icontains=word)
         )
-    # A spelling-insensitive match on the full name as well, for "Mamedov" finding "Məmmədov".
+        folded = last_name_key(word)
+        if len(folded) >= MIN_FOLDED_PREFIX:
+            matches |= Q(name_key__startswith=folded)
+        every_word &= matches
     if len(words) >= 2:
-        key = person_name_key(words[0], words[-1])
-        people = people | Person.objects.for_user(user).filter(name_key=key).select_related("organisation")
-    return list(people.distinct().order_by("last_name", "first_name")[:limit])
+        first, last = words[0], words[-1]
+        every_word |= Q(name_key__in=[person_name_key(first, last), person_name_key(last, first)])
+    people = Person.objects.named_for(user).filter(every_word).select_related("organisation")
+    return list(people.order_by("last_name", "first_name", "id")[:limit])

@@ -49,6 +49,9 @@ class DashboardPanel:
     template: str
     context: Callable  # (user, filters: dict) -> dict; keep its query count independent of the data size
     order: int = 100
+    # An audit.AccessAction value when the panel shows data whose every view is logged (NRM figures); the dashboard
+    # then writes one access record per request however many such panels it shows.
+    access_action: str = ""
 
 
 dashboard_panels: list[DashboardPanel] = []

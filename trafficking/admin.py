@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin_views import AccessLoggedAdmin
+from audit.models import AccessAction
+
 from .models import Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
 from .suppression import suppress_value
 
@@ -45,7 +48,8 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NrmStatistic)
-class NrmStatisticAdmin(SimpleHistoryAdmin):
+class NrmStatisticAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
+    access_action = AccessAction.VIEW_TRAFFICKING
     # The list shows counts suppressed like every other page; the change form is where the raw count is edited.
     list_display = ("year", "quarter", "stage", "sex", "age_band", "exploitation", "nationality", "shown_count")
     list_filter = ("year", "stage", "sex", "age_band", "exploitation", "nationality")

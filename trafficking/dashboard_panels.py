@@ -36,5 +36,6 @@ def nrm_panel(user, filters) -> dict:
 PANELS = [
     DashboardPanel(UNIT, _("National Action Plan measures"), "trafficking/_panel_measures.html", measures_panel,
                    order=10),
-    DashboardPanel(UNIT, _("Identified victims (NRM)"), "trafficking/_panel_nrm.html", nrm_panel, order=11),
+    DashboardPanel(UNIT, _("Identified victims (NRM)"), "trafficking/_panel_nrm.html", nrm_panel, order=11,
+                   access_action="view_trafficking"),
 ]  # fmt: skip

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts import access
+from audit.admin_views import AccessLoggedAdmin
+
 from .models import Certificate, Course, CourseModule, Distribution, Publication, ReachTarget, TrainingDetail
 
 
@@ -35,11 +38,15 @@ class ReachTargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(SimpleHistoryAdmin):
+class CertificateAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     list_display = ("code", "participation", "issued_at")
     search_fields = ("code",)
     raw_id_fields = ("participation",)
     readonly_fields = ("code", "issued_at")
+
+    def get_queryset(self, request):  # a certificate names its holder: the participant-name rule applies
+        areas = access.name_visible_unit_areas(request.user)
+        return super().get_queryset(request).filter(participation__activity__unit_area__in=areas)
 
 
 class DistributionInline(admin.TabularInline):

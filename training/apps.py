@@ -8,6 +8,8 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Public assembly management training")
 
     def ready(self):
+        import audit
+        from accounts import access
         from accounts.units import UnitArea
         from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
 
@@ -20,3 +22,10 @@ class TrainingConfig(AppConfig):
             register_dashboard_panel(panel)
         indicator_rules.register()
         report_kinds.register()
+        # A certificate names its holder: its history on the audit page follows the participant-name rule.
+        audit.scope_history(
+            "training.historicalcertificate",
+            lambda viewer, rows: rows.filter(
+                participation__activity__unit_area__in=access.name_visible_unit_areas(viewer)
+            ),
+        )

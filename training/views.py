@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+import audit
 from accounts import access
 from programmes.models import Activity, ParticipationRole
 
@@ -79,6 +80,7 @@ def course_detail(request, pk):
 def training_detail(request, pk):
     activity = _get_training_for_user(request, pk)
     show_names = access.can_see_person_names(request.user, activity.unit_area)
+    audit.log_personal_view(request, activity, shown=show_names)
     participations = (
         activity.participations.filter(role=ParticipationRole.PARTICIPANT).select_related("person", "certificate")
         if show_names
@@ -106,6 +108,7 @@ def certificates_issue(request, pk):
 @never_cache
 def certificate_download(request, pk):
     certificate = _get_certificate_for_user(request, pk)
+    audit.log_access(request, "export_personal", certificate.participation.person, detail="certificate")
     response = HttpResponse(certificate_pdf(certificate, request), content_type="application/pdf")
     # No name in the file name: it ends up in download folders and logs.
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.pk}.pdf"'
@@ -119,6 +122,8 @@ def verify(request, code):
         code=code,
     )
     participation = certificate.participation
+    # Public by design (the code is printed on the certificate), but a holder's name shown all the same.
+    audit.log_access(request, "view_personal", participation.person, detail="certificate verification")
     context = {
         "name": participation.person.full_name,
         "course": participation.activity.training_detail.course.title,

@@ -195,6 +195,12 @@ class ParticipationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mix
         _log_names(request, response, "person_name", "api participations")
         return response
 
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        if response.data.get("person_name") is not None:
+            audit.log_access(request, "view_personal", Person(pk=response.data["person"]), detail="api participation")
+        return response
+
     def _read(self, participation):
         participation = self.get_queryset().get(pk=participation.pk)
         return serializers.ParticipationSerializer(participation, context=self.get_serializer_context()).data

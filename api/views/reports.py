@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+import audit
 from reports import services
 from reports.errors import ReportError, ReportQueueUnavailableError
 from reports.forms import ReportRequestForm
@@ -110,6 +111,7 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
             handle = job.file.open("rb")
         except FileNotFoundError:
             raise exceptions.NotFound from None
+        audit.log_access(request, "export_report", job, detail=f"api {job.kind} {job.format}")
         response = FileResponse(
             handle, as_attachment=True, filename=services.download_name(job), content_type=CONTENT_TYPES[job.format]
         )

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts import access
 from programmes.names import person_name_key
 
 
@@ -19,6 +20,21 @@ class PersonQuerySet(models.QuerySet):
 
         visible = Activity.objects.for_user(user).filter(participations__person=models.OuterRef("pk"))
         return self.filter(models.Exists(visible))
+
+    def named_for(self, user, *, unassigned: bool = False):
+        """People whose names the user may see: they took part in an activity of an area where
+        `access.can_see_person_names` allows the user. Every lookup by name (search, duplicate warnings, import
+        matching, the admin) goes through this, so a name typed or uploaded never reveals anyone outside it.
+
+        `unassigned=True` adds people on no activity at all (no unit's names): the admin and the audit page, where
+        administrators keep the records, show them."""
+        in_named_area = Participation.objects.filter(
+            person=models.OuterRef("pk"), activity__unit_area__in=access.name_visible_unit_areas(user)
+        )
+        visible = models.Exists(in_named_area)
+        if unassigned:
+            visible |= ~models.Exists(Participation.objects.filter(person=models.OuterRef("pk")))
+        return self.filter(visible)
 
 
 class Person(models.Model):

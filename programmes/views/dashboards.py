@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+import audit
 from accounts import access
 from accounts.units import UnitArea
 
@@ -55,6 +56,9 @@ def _render_dashboard(request, unit_area=""):
         for panel in dashboard_panels
         if unit_area and panel.unit_area == unit_area
     ]
+    logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
+    if logged:
+        audit.log_access(request, logged, detail=f"{unit_area} dashboard")
     return render(
         request,
         "programmes/dashboard.html",

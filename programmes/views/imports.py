@@ -68,7 +68,7 @@ def participant_import(request, pk):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            context["preview"] = preview_import(activity=activity, uploaded_file=uploaded)
+            context["preview"] = preview_import(activity=activity, uploaded_file=uploaded, user=request.user)
         except ImportFileError as error:
             form.add_error("file", error.message)
         else:
@@ -85,7 +85,7 @@ def _confirm(request, activity, token):
         return redirect("participant_import", pk=activity.pk)
     stored = _StoredUpload(entry)
     try:
-        result = apply_import(activity=activity, uploaded_file=stored)
+        result = apply_import(activity=activity, uploaded_file=stored, user=request.user)
     except (ImportFileError, ImportInvalid):
         messages.error(request, _("The file is no longer valid for this activity. Please upload it again."))
         return redirect("participant_import", pk=activity.pk)

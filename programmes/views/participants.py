@@ -26,7 +26,7 @@ def participant_add(request, pk):
     _check_names_visible(request, activity)
     existing = None
     if request.method == "POST" and request.POST.get("person"):
-        existing = get_object_or_404(Person.objects.for_user(request.user), pk=request.POST["person"])
+        existing = get_object_or_404(Person.objects.named_for(request.user), pk=request.POST["person"])
     person_form = PersonForm(None if existing else (request.POST or None), prefix="person")
     form = ParticipationForm(request.POST or None, activity=activity, prefix="participation")
     duplicates = []
@@ -46,6 +46,8 @@ def participant_add(request, pk):
             if request.POST.get("add_another"):
                 return redirect("participant_add", pk=activity.pk)
             return redirect("activity_detail", pk=activity.pk)
+    # Likely duplicates are people already in the portal, shown by name.
+    audit.log_personal_view(request, activity, shown=bool(duplicates))
     return render(
         request,
         "programmes/participant_form.html",
