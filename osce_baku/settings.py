@@ -255,6 +255,15 @@ AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Axes' admin screens refuse 'add'; unblock with `manage.py axes_reset_username NAME` (docs/security.md).
 AXES_ENABLE_ADMIN = False
+# The client address for lockouts (django-ipware). Directly exposed: REMOTE_ADDR, the only value a client cannot set.
+# Behind a reverse proxy REMOTE_ADDR is the proxy for everyone, so one attacker would lock a username out for the
+# whole office: have the proxy overwrite a header with the client address (nginx: `proxy_set_header X-Real-IP
+# $remote_addr`) and name it first, e.g. AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_REAL_IP,REMOTE_ADDR. Never name a
+# header the proxy passes on from clients unchanged: a client could then pick its own address for every attempt.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_ORDER = env("AXES_IPWARE_PROXY_ORDER", default="left-most")
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("AXES_IPWARE_PROXY_TRUSTED_IPS", default=[]) or None
 
 # NRM statistics: counts from 1 to this minus one leave the database only as "<N".
 NRM_SUPPRESSION_THRESHOLD = env.int("NRM_SUPPRESSION_THRESHOLD", default=5)
