@@ -342,6 +342,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": env("API_THROTTLE_RATE", default="3000/hour")},
 }
+# Personal API tokens stop working this many days after they are made (api.models.ApiToken.expires_at).
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=90)
+if API_TOKEN_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be at least 1.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Baku PMU portal API",
     "DESCRIPTION": "Programmes, projects, activities, participants, indicators, reports and unit data of the portal, "
