@@ -1,6 +1,7 @@
 """Two-factor sign-in policy and devices (django-otp): a TOTP app plus single-use backup codes.
 
 REQUIRE_MFA decides who must use a second factor: "none", "managers" (managers and administrators) or "all".
+A user who has enrolled an authenticator must use it whatever the policy says (`must_use_second_factor`).
 """
 
 import base64
@@ -23,6 +24,18 @@ def mfa_required(user) -> bool:
     if policy == "all":
         return True
     return access.is_manager(user) or access.is_administrator(user)
+
+
+def must_use_second_factor(user) -> bool:
+    """The policy requires it, or the user enrolled an authenticator: then it is asked at every sign-in, since a
+    password alone must not open an account its owner believes is protected by two factors."""
+    return mfa_required(user) or (getattr(user, "is_authenticated", False) and is_enrolled(user))
+
+
+def second_factor_pending(user) -> bool:
+    """A signed-in user who must use a second factor and has not passed it in this session (django-otp's
+    `is_verified`, set by OTPMiddleware). Checked cheapest first: a verified user costs no query."""
+    return bool(user.is_authenticated and not user.is_verified() and must_use_second_factor(user))
 
 
 def confirmed_totp(user):

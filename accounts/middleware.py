@@ -46,8 +46,8 @@ _MFA_OPEN_PREFIXES = ("/accounts/logout/", "/accounts/mfa/", "/health/", "/i18n/
 
 
 class MFARequiredMiddleware:
-    """A user who must use two-factor sign-in and has not passed it in this session goes to verify (or enrol)
-    before anything else, the Django admin included."""
+    """A user who must use two-factor sign-in (by policy, or because they enrolled) and has not passed it in this
+    session goes to verify (or enrol) before anything else, the Django admin included."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -55,11 +55,9 @@ class MFARequiredMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            user.is_authenticated
-            and not user.is_verified()
-            and mfa.mfa_required(user)
-            and not request.path.startswith(_MFA_OPEN_PREFIXES)
+            not request.path.startswith(_MFA_OPEN_PREFIXES)
             and not request.path.startswith(settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/")
+            and mfa.second_factor_pending(user)
         ):
             target = "accounts:mfa_verify" if mfa.is_enrolled(user) else "accounts:mfa_setup"
             return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

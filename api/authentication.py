@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
-from .tokens import find_token
+from .tokens import find_token, lacks_second_factor, record_use
 
 
 class PersonalTokenAuthentication(authentication.BaseAuthentication):
@@ -21,7 +21,15 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
         token = find_token(raw)
         if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+            raise exceptions.AuthenticationFailed(_("Invalid, expired or revoked token."))
+        if lacks_second_factor(token):
+            raise exceptions.AuthenticationFailed(
+                _(
+                    "This token was made without two-factor sign-in, which your account now needs. Sign in with "
+                    "your second factor and make a new token."
+                )
+            )
+        record_use(token)
         return token.user, token
 
     def authenticate_header(self, request):

@@ -2,7 +2,12 @@
 
 Only a SHA-256 hash of the token is stored. The token carries a short public prefix (`pmu_<prefix>_<secret>`) so a
 request finds its row by an indexed lookup and then compares hashes in constant time.
+
+A token expires (API_TOKEN_LIFETIME_DAYS after creation) and remembers whether it was made from a session verified
+with a second factor: a token made without one stops working when its owner must use one (api.authentication).
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -13,7 +18,16 @@ from simple_history.models import HistoricalRecords
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
+        """Not revoked (the unique-name constraint covers these, expired or not)."""
         return self.filter(revoked_at__isnull=True)
+
+    def unexpired(self):
+        """Not revoked and not expired: the tokens that may still authenticate."""
+        return self.active().filter(expires_at__gt=timezone.now())
+
+
+def default_expiry():
+    return timezone.now() + timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
 
 
 class ApiToken(models.Model):
@@ -26,6 +40,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), default=default_expiry, editable=False)
+    # False unless the creating session had passed a second factor; tokens from before this field count as False.
+    created_with_mfa = models.BooleanField(_("created with a second factor"), default=False, editable=False)
     history = HistoricalRecords(excluded_fields=["last_used_at"])
 
     objects = ApiTokenQuerySet.as_manager()
@@ -49,3 +66,7 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

@@ -108,6 +108,18 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves an office at once. WAL lets readers carry on while one request writes; IMMEDIATE
+    # takes the write lock when a request's transaction starts, so two requests never both read and then fail to
+    # upgrade to writing (SQLite answers that deadlock with "database is locked" at once, whatever the timeout);
+    # the busy timeout makes a request wait its turn for the lock instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -243,6 +255,15 @@ AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Axes' admin screens refuse 'add'; unblock with `manage.py axes_reset_username NAME` (docs/security.md).
 AXES_ENABLE_ADMIN = False
+# The client address for lockouts (django-ipware). Directly exposed: REMOTE_ADDR, the only value a client cannot set.
+# Behind a reverse proxy REMOTE_ADDR is the proxy for everyone, so one attacker would lock a username out for the
+# whole office: have the proxy overwrite a header with the client address (nginx: `proxy_set_header X-Real-IP
+# $remote_addr`) and name it first, e.g. AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_REAL_IP,REMOTE_ADDR. Never name a
+# header the proxy passes on from clients unchanged: a client could then pick its own address for every attempt.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_ORDER = env("AXES_IPWARE_PROXY_ORDER", default="left-most")
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("AXES_IPWARE_PROXY_TRUSTED_IPS", default=[]) or None
 
 # NRM statistics: counts from 1 to this minus one leave the database only as "<N".
 NRM_SUPPRESSION_THRESHOLD = env.int("NRM_SUPPRESSION_THRESHOLD", default=5)
@@ -321,6 +342,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": env("API_THROTTLE_RATE", default="3000/hour")},
 }
+# Personal API tokens stop working this many days after they are made (api.models.ApiToken.expires_at).
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=90)
+if API_TOKEN_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be at least 1.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Baku PMU portal API",
     "DESCRIPTION": "Programmes, projects, activities, participants, indicators, reports and unit data of the portal, "

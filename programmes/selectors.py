@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from accounts import access
 
 from . import workflow
@@ -40,13 +43,23 @@ class Page:
         return len(self.object_list)
 
 
+# Databases take LIMIT/OFFSET as a signed 64-bit integer; a page number past it would fail in the query (a 500).
+MAX_ROW_OFFSET = 2**63 - 1
+
+
 def page_without_count(queryset, page, size: int) -> Page:
+    """Page `page` (1 when missing or not a number). A page past the last one, or one no database could even
+    seek to, is a 404, as with Django's own paginator."""
     try:
         number = max(1, int(page or 1))
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * size
+    if offset + size + 1 > MAX_ROW_OFFSET:
+        raise Http404(_("There is no such page."))
     rows = list(queryset[offset : offset + size + 1])
+    if number > 1 and not rows:
+        raise Http404(_("There is no such page."))
     return Page(rows[:size], number, len(rows) > size)
 
 

@@ -10,14 +10,14 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_settings(**env):
+def _load_settings(expression="settings.DEBUG", **env):
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOW_DEMO_SECRET_KEY")}
     return subprocess.run(
         [
             sys.executable,
             "-c",
             "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='osce_baku.settings';"
-            "from django.conf import settings; print(settings.DEBUG)",
+            f"from django.conf import settings; print({expression})",
         ],
         cwd=ROOT,
         env={**clean, **env},

@@ -136,3 +136,18 @@ def test_a_password_alone_cannot_replace_the_authenticator(client, settings, man
 
 def test_policy_none_lets_force_login_tests_through(personas):
     assert personas["manager"].get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize("policy", ["none", "managers"])
+def test_an_enrolled_user_is_asked_for_the_code_whatever_the_policy(client, settings, staff_policing, policy):
+    """Issue 12 §3: an enrolled user signed in with the password alone while /accounts/mfa/ said two-factor was on."""
+    settings.REQUIRE_MFA = policy  # neither policy requires it of staff
+    device = enrol(staff_policing)
+    sign_in(client, staff_policing)
+    for url in (reverse("home"), reverse("activity_list"), "/api/v1/people/", reverse("api:tokens")):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:mfa_verify")), url
+    assert "is on for your account" in client.get(reverse("accounts:mfa")).content.decode()
+    response = client.post(reverse("accounts:mfa_verify"), {"token": code_for(device)})
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 200

@@ -1,11 +1,14 @@
 """The personal API tokens page: create (the value is shown once, on the response to the creation), list, revoke."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from accounts import mfa
 
 from ..forms import TokenForm
 from ..models import ApiToken
@@ -18,14 +21,24 @@ def token_list(request):
     raw = None
     if request.method == "POST" and form.is_valid():
         try:
-            token, raw = create_token(user=request.user, name=form.cleaned_data["name"])
+            token, raw = create_token(
+                user=request.user, name=form.cleaned_data["name"], verified=request.user.is_verified()
+            )
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages_)
         else:
             form = TokenForm()
     tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at", "-id")
-    return render(request, "api/tokens.html", {"form": form, "tokens": tokens, "new_token": raw})
+    context = {
+        "form": form,
+        "tokens": tokens,
+        "new_token": raw,
+        # Tokens made without a second factor are refused for such a user (api.tokens.lacks_second_factor).
+        "needs_second_factor": mfa.must_use_second_factor(request.user),
+        "lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
+    }
+    return render(request, "api/tokens.html", context)
 
 
 @require_POST

@@ -33,7 +33,7 @@
     var max = Math.max.apply(null, data.places.map(function (p) { return p.activities; }).concat([1]));
     data.places.forEach(function (place) {
       L.circleMarker([place.lat, place.lon], { radius: 4 + 16 * Math.sqrt(place.activities / max), color: "#b8336a", fillOpacity: 0.6 })
-        .bindTooltip(place.name + ": " + place.activities).addTo(map);
+        .bindTooltip(window.portalTextNode(place.name + ": " + place.activities)).addTo(map);
     });
   }
 })();

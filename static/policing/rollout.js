@@ -25,7 +25,7 @@
         weight: point.silent ? 3 : 1,
         fillColor: colours[point.status] || "#0d6efd",
         fillOpacity: 0.9
-      }).bindTooltip(point.name + " · " + point.status_label).addTo(map);
+      }).bindTooltip(window.portalTextNode(point.name + " · " + point.status_label)).addTo(map);
     });
   }
 
