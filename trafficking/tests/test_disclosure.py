@@ -1,4 +1,4 @@
-"""The interval audit against an attacker who solves linear programs over what a table shows (trafficking.disclosure)."""
+"""The interval audit (trafficking.disclosure) against an attacker who solves linear programs over what is shown."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
