@@ -13,6 +13,8 @@ publication knows:
 For every hidden figure the audit solves two linear programs (HiGHS, through highspy): the smallest and the largest
 value consistent with all of that. The relaxation is continuous, so the integer range is taken inside it
 (ceil(lo)..floor(hi)); a primary cell must keep at least three possible values, any other hidden figure two.
+When every figure tied to a small count is itself small or zero (e.g. a total under 5 spread over three or more
+categories), nothing more can be hidden: `protect` returns such figures as `narrow` and the caller logs them.
 Hiding more figures only widens these ranges (each hidden figure's true value stays inside its bounds), so a figure
 that passed once keeps passing, and one pass over a queue of hidden figures suffices.
 """
@@ -158,4 +160,5 @@ class Figures:
                     break
                 hidden[extra] = SECONDARY
                 queue.append(extra)
-        return hidden, narrow
+        # Figures hidden later may have widened one given up on.
+        return hidden, [key for key in narrow if self.possible_values(key, hidden) < MIN_VALUES[hidden[key]]]

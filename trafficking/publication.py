@@ -14,6 +14,7 @@ changes whenever a count does, so nothing needs invalidating). Callers check acc
 """
 
 import hashlib
+import logging
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -33,6 +34,7 @@ SEX_AGE = "sex_age"
 STAGE_TOTAL = "total"
 TREND_TOTAL = "trend_total"
 CACHE_SECONDS = 24 * 3600
+logger = logging.getLogger(__name__)
 
 
 def _figures(counts: dict, years: list[int], limit: int) -> Figures:
@@ -140,6 +142,8 @@ def nrm_publication() -> Publication:
     key = f"nrm-publication:{digest}"
     hidden = cache.get(key)
     if hidden is None:
-        hidden, _narrow = figures.protect()
+        hidden, narrow = figures.protect()
+        if narrow:  # which figures (year, stage, category), never a count
+            logger.warning("NRM figures that no further suppression can protect: %s", narrow)
         cache.set(key, hidden, CACHE_SECONDS)
     return Publication(figures, hidden, years)

@@ -90,6 +90,18 @@ class SuppressedTable:
         }
 
 
+def table_figures(values: list[list[int]], limit: int) -> Figures:
+    """A table with its totals as figures keyed (row, column); row n is the column totals, column m the row totals."""
+    n, m = len(values), len(values[0])
+    figures = {(i, j): values[i][j] for i in range(n) for j in range(m)}
+    figures |= {(i, m): sum(values[i]) for i in range(n)}
+    figures |= {(n, j): sum(row[j] for row in values) for j in range(m)}
+    figures[n, m] = sum(map(sum, values))
+    sums = [((i, m), [(i, j) for j in range(m)]) for i in range(n)]
+    sums += [((n, j), [(i, j) for i in range(n)]) for j in range(m + 1)]
+    return Figures(figures, sums, limit)
+
+
 def suppress_table(values: list[list[int]], row_labels=None, col_labels=None, limit: int | None = None):
     """Suppress a table of counts (rows x columns) published alone with its row, column and grand totals."""
     limit = threshold() if limit is None else limit
@@ -99,16 +111,11 @@ def suppress_table(values: list[list[int]], row_labels=None, col_labels=None, li
             labels, list(col_labels or []), [[] for _ in labels], [Cell(0)] * len(labels), [], Cell(0)
         )
     n, m = len(values), len(values[0])
-    figures = {(i, j): values[i][j] for i in range(n) for j in range(m)}
-    figures |= {(i, m): sum(values[i]) for i in range(n)}
-    figures |= {(n, j): sum(row[j] for row in values) for j in range(m)}
-    figures[n, m] = sum(map(sum, values))
-    sums = [((i, m), [(i, j) for j in range(m)]) for i in range(n)]
-    sums += [((n, j), [(i, j) for i in range(n)]) for j in range(m + 1)]
-    hidden, _narrow = Figures(figures, sums, limit).protect()
+    figures = table_figures(values, limit)
+    hidden, _narrow = figures.protect()
 
     def cell(i, j):
-        return Cell(None, hidden[i, j]) if (i, j) in hidden else Cell(figures[i, j])
+        return Cell(None, hidden[i, j]) if (i, j) in hidden else Cell(figures.values[i, j])
 
     return SuppressedTable(
         row_labels=list(row_labels or range(n)),

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trafficking.disclosure import PRIMARY, SECONDARY, Figures
-from trafficking.suppression import suppress_table
+from trafficking.suppression import suppress_table, table_figures
 
 from .attack import Attacker, see_single_table
 
@@ -77,9 +77,28 @@ def test_random_tables_the_attacker_narrows_nothing(values):
     table = suppress_table(values)
     attacker = Attacker()
     see_single_table(attacker, table)
-    assert attacker.narrowed() == {}
+    # The attacker narrows only what the audit itself reports it cannot protect: figures where every figure tied to
+    # them is hidden already or zero (e.g. 1, 1, 1 = 3; see test_what_the_audit_cannot_protect_it_reports).
+    figures = table_figures(values, limit=5)
+    hidden, narrow = figures.protect()
+    n, m = len(values), len(values[0])
+    names = {(i, j): ("cell", i, j) if i < n and j < m else ("row", i) if i < n else ("column", j) if j < m else "total"
+             for i, j in figures.values}  # fmt: skip
+    assert set(attacker.narrowed()) <= {names[key] for key in narrow}
+    for key in narrow:
+        for index in figures._reachable_sums(key, hidden):
+            whole, parts = figures.sums[index]
+            assert all(k in hidden or figures.values[k] == 0 for k in (whole, *parts))
     for row, cells in zip(values, table.rows, strict=True):
         for value, cell in zip(row, cells, strict=True):
             assert cell.value == value if not cell.suppressed else cell.value is None
             assert cell.display == ("<5" if 0 < value < 5 else cell.display)
             assert cell.display != "x" or value >= 5  # what the attacker assumes of an x holds
+
+
+def test_what_the_audit_cannot_protect_it_reports():
+    # Three people spread over three categories: every figure is small or zero, nothing more can be hidden, and
+    # each "<5" is known to be 1 or 2. The audit says so (the publication logs it) rather than claiming it passed.
+    figures = Figures({"a": 1, "b": 1, "c": 1, "zero": 0, "t": 3}, [("t", ["a", "b", "c", "zero"])], limit=5)
+    hidden, narrow = figures.protect()
+    assert narrow == ["a", "b", "c", "t"] and set(hidden) == {"a", "b", "c", "t"}  # t is 3 or 4
