@@ -1,12 +1,10 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_views import AccessLoggedAdmin
 from audit.models import AccessAction
 
 from .models import Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
-from .suppression import suppress_value
 
 
 class MeasureInline(admin.TabularInline):
@@ -50,10 +48,8 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 @admin.register(NrmStatistic)
 class NrmStatisticAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
     access_action = AccessAction.VIEW_TRAFFICKING
-    # The list shows counts suppressed like every other page; the change form is where the raw count is edited.
-    list_display = ("year", "quarter", "stage", "sex", "age_band", "exploitation", "nationality", "shown_count")
+    # No count in the list: a stored row is finer than any published figure, so even a count of 5 or more there can
+    # give away a hidden one ("x" or "<5" on the NRM page). The change form is where an administrator enters and
+    # corrects the raw count; everywhere else NRM figures come from trafficking.publication.
+    list_display = ("year", "quarter", "stage", "sex", "age_band", "exploitation", "nationality")
     list_filter = ("year", "stage", "sex", "age_band", "exploitation", "nationality")
-
-    @admin.display(description=_("count"))
-    def shown_count(self, obj):
-        return suppress_value(obj.count).display

@@ -13,7 +13,7 @@ from programmes.registry import DashboardPanel
 
 from . import selectors
 from .models import UNIT
-from .suppression import LEGEND_SECONDARY, threshold
+from .suppression import LEGEND_SECONDARY, small_counts_note
 
 LATE_SHOWN = 5
 
@@ -30,7 +30,7 @@ def measures_panel(user, filters) -> dict:
 def nrm_panel(user, filters) -> dict:
     """Identified victims of the latest year up to the period end, by sex and age band, with small counts hidden."""
     year, table = selectors.nrm_identified(user, filters["date_to"].year)
-    return {"year": year, "table": table, "threshold": threshold(), "legend": LEGEND_SECONDARY}
+    return {"year": year, "table": table, "small_counts_note": small_counts_note(), "legend": LEGEND_SECONDARY}
 
 
 PANELS = [

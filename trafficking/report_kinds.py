@@ -4,8 +4,9 @@ TraffickingConfig.ready().
 Measures of the action plans running in the report period, each with its latest status, the years activities
 supported it and whether it is late (trafficking.selectors.coverage_matrix, as on the plan page); then the NRM
 statistics of the period's years. NRM counts reach the file only as `trafficking.suppression` cells: a count from 1
-to the threshold minus one is written as "<5" (and "x" where it could be worked out from the totals), exactly as the
-NRM page shows it; the raw value is never written.
+to 4 is written as "<5" (and a figure is "x" where the interval audit needs it hidden), exactly as the NRM page
+shows it: all years come from the one suppressed publication (trafficking.publication); the raw value is never
+written.
 """
 
 from django.utils import timezone
@@ -21,8 +22,8 @@ from reports.selectors import job_period, job_unit_areas
 from reports.writers import TableWriter, heading, render_pdf
 
 from .models import UNIT, Measure
-from .selectors import coverage_matrix, nrm_year_tables, nrm_years, plans_for
-from .suppression import LEGEND_SECONDARY, threshold
+from .selectors import coverage_matrix, nrm_publication, nrm_year_tables, nrm_years, plans_for
+from .suppression import LEGEND_SECONDARY, small_counts_note
 
 
 def _require_unit(job):
@@ -64,14 +65,8 @@ def nrm_in_period(job) -> list[dict]:
         for year in nrm_years()
         if (not date_from or year >= date_from.year) and (not date_to or year <= date_to.year)
     )
-    return [{"year": year, "tables": nrm_year_tables(year)} for year in years]
-
-
-def small_counts_note() -> str:
-    return _("Counts from 1 to %(below)s are shown as “<%(threshold)s”.") % {
-        "below": threshold() - 1,
-        "threshold": threshold(),
-    }
+    publication = nrm_publication()
+    return [{"year": year, "tables": nrm_year_tables(year, publication)} for year in years]
 
 
 def _cell(cell):
@@ -103,7 +98,6 @@ def _write_nrm_year(out, entry) -> None:
         out.row([heading(_("stage")), *(str(label) for label in table.col_labels), _("Total")])
         for label, cells, total in table.lines():
             out.row([str(label), *(_cell(c) for c in cells), _cell(total)])
-        out.row([_("Total"), *(_cell(c) for c in table.col_totals), _cell(table.total)])
     out.row([])
     out.row([small_counts_note()])
     out.row([str(LEGEND_SECONDARY)])

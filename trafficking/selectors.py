@@ -1,4 +1,4 @@
-"""Reads for the trafficking pages. NRM counts leave this module only as suppressed tables."""
+"""Reads for the trafficking pages. NRM counts leave this module only as suppressed tables of one publication."""
 
 from collections import defaultdict
 
@@ -9,20 +9,9 @@ from django.utils import timezone
 from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import Activity, ActivityPartner, ActivityStatus, Partner, PartnerRole
 
-from .models import (
-    UNIT,
-    AgeBand,
-    Exploitation,
-    Measure,
-    MeasureStatus,
-    NationalActionPlan,
-    Nationality,
-    NrmStatistic,
-    ProgressUpdate,
-    Sex,
-    Stage,
-)
-from .suppression import suppress_table
+from .models import UNIT, Measure, MeasureStatus, NationalActionPlan, NrmStatistic, ProgressUpdate
+from .publication import BREAKDOWNS as BREAKDOWNS  # the API names its NRM tables by these
+from .publication import Publication, nrm_publication
 
 
 def plans_for(user):
@@ -126,71 +115,31 @@ def linkable_activities(user, measure, query: str, limit: int = 20):
 
 # --- NRM statistics -------------------------------------------------------------------------------------------
 
-BREAKDOWNS = [
-    ("sex", Sex),
-    ("age_band", AgeBand),
-    ("exploitation", Exploitation),
-    ("nationality", Nationality),
-]
-
 
 def nrm_years() -> list[int]:
     return list(NrmStatistic.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def _pivot(sums: dict, row_enum, col_keys, col_labels):
-    values = [[sums.get((row, col), 0) for col in col_keys] for row in row_enum.values]
-    return suppress_table(values, row_labels=row_enum.labels, col_labels=col_labels)
-
-
-def nrm_year_tables(year: int) -> list[dict]:
-    """Stage by sex, age band, form of exploitation and nationality group for one year: one query, suppressed."""
-    cells = (
-        NrmStatistic.objects.filter(year=year)
-        .values_list("stage", "sex", "age_band", "exploitation", "nationality")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    by_dimension = {name: defaultdict(int) for name, _enum in BREAKDOWNS}
-    for stage, sex, age_band, exploitation, nationality, n in cells:
-        for name, value in zip(by_dimension, (sex, age_band, exploitation, nationality), strict=True):
-            by_dimension[name][stage, value] += n
-    tables = []
-    for name, enum in BREAKDOWNS:
-        field = NrmStatistic._meta.get_field(name)
-        tables.append(
-            {"title": field.verbose_name, "table": _pivot(by_dimension[name], Stage, enum.values, enum.labels)}
-        )
-    return tables
+def nrm_year_tables(year: int, publication: Publication | None = None) -> list[dict]:
+    """Stage by sex, age band, form of exploitation and nationality group for one year, suppressed with every other
+    NRM figure (trafficking.publication)."""
+    return (publication or nrm_publication()).year_tables(year)
 
 
 def nrm_identified(user, up_to_year: int):
     """Identified victims by sex and age band in the latest year with statistics up to the given one, suppressed.
 
-    Two queries; returns (year, table), or (None, None) when there are no statistics.
+    Two queries (and the audit once per set of counts); returns (year, table), or (None, None) when there are none.
     """
-    statistics = NrmStatistic.objects.for_user(user)
-    year = statistics.filter(year__lte=up_to_year).aggregate(latest=Max("year"))["latest"]
+    year = NrmStatistic.objects.for_user(user).filter(year__lte=up_to_year).aggregate(latest=Max("year"))["latest"]
     if year is None:
         return None, None
-    sums = {
-        (sex, age_band): n
-        for sex, age_band, n in statistics.filter(year=year, stage=Stage.IDENTIFIED)
-        .values_list("sex", "age_band")
-        .annotate(n=Sum("count"))
-        .order_by()
-    }
-    return year, _pivot(sums, Sex, AgeBand.values, AgeBand.labels)
+    return year, nrm_publication().identified(year)
 
 
 def nrm_trend():
-    """Stage by year over all years: one query, suppressed."""
-    sums = {
-        (stage, year): n
-        for year, stage, n in NrmStatistic.objects.values_list("year", "stage").annotate(n=Sum("count")).order_by()
-    }
-    years = sorted({year for _stage, year in sums})
-    return _pivot(sums, Stage, years, years)
+    """Stage by year over all years, suppressed with every other NRM figure."""
+    return nrm_publication().trend()
 
 
 # --- Co-sponsorship -------------------------------------------------------------------------------------------

@@ -3,11 +3,11 @@
 Primary suppression: a count from 1 to threshold-1 is shown as "<threshold" (threshold from settings,
 NRM_SUPPRESSION_THRESHOLD, default 5). Zero is shown: it identifies nobody.
 
-Secondary suppression: a table is published with its row and column totals, so a line (a row with its total, a
-column with its total) holding exactly one hidden entry would let anyone compute it by subtraction. Such a line gets
-a second hidden entry: its smallest positive visible cell, or, when it has none, its total. Repeated until no line
-has exactly one hidden entry. This is the usual rule for frequency tables; it does not solve every linear
-combination across lines, which is why only totals the table shows are ever published alongside it.
+Secondary suppression: figures published together (a table with its totals; for NRM statistics every table of a year,
+the trend table and the dashboard table: `trafficking.publication`) are tied by sums, so a hidden count could be
+worked out, or narrowed to one or two values, from what is shown. `trafficking.disclosure` hides further figures
+("x", always counts of threshold or more) until an interval audit by linear programming leaves every "<5" at least
+three possible values and every other hidden figure at least two.
 
 A suppressed `Cell` does not carry its value, so a template, chart or export cannot leak it by mistake.
 """
@@ -15,12 +15,13 @@ A suppressed `Cell` does not carry its value, so a template, chart or export can
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-PRIMARY = "primary"
-SECONDARY = "secondary"
+from .disclosure import PRIMARY, SECONDARY, Figures
+
 SECONDARY_MARK = "x"
-LEGEND_SECONDARY = _("x: hidden so that a small count elsewhere in the table cannot be worked out from the totals")
+LEGEND_SECONDARY = _("x: hidden so that no hidden count can be worked out from the figures published with it")
 
 
 def threshold() -> int:
@@ -48,6 +49,14 @@ class Cell:
         return self.display
 
 
+def small_counts_note() -> str:
+    """The legend for "<5", in the requester's language (page, dashboard panel and reports say the same)."""
+    return gettext("Counts from 1 to %(below)s are shown as “<%(threshold)s”.") % {
+        "below": threshold() - 1,
+        "threshold": threshold(),
+    }
+
+
 def is_small(value: int, limit: int | None = None) -> bool:
     limit = threshold() if limit is None else limit
     return 0 < value < limit
@@ -64,8 +73,9 @@ class SuppressedTable:
     col_labels: list
     rows: list[list[Cell]]
     row_totals: list[Cell]
+    # Empty, and total None, where a column total would mean nothing (NRM stages count the same people again).
     col_totals: list[Cell]
-    total: Cell
+    total: Cell | None
 
     def lines(self):
         """(label, cells, row total) for templates."""
@@ -80,44 +90,33 @@ class SuppressedTable:
         }
 
 
-def _hidden_entries(grid: list[list[int]], limit: int) -> dict:
-    """Positions (i, j) of the extended grid (totals in the last row and column) to hide, with the reason."""
-    n, m = len(grid) - 1, len(grid[0]) - 1  # index n / m is the total row / column
-    hidden = {(i, j): PRIMARY for i in range(n + 1) for j in range(m + 1) if is_small(grid[i][j], limit)}
-    lines = [([(i, j) for j in range(m + 1)], (i, m)) for i in range(n + 1)]
-    lines += [([(i, j) for i in range(n + 1)], (n, j)) for j in range(m + 1)]
-    changed = True
-    while changed:
-        changed = False
-        for line, total in lines:
-            if sum(1 for p in line if p in hidden) != 1:
-                continue
-            candidates = [p for p in line if p != total and p not in hidden and grid[p[0]][p[1]] > 0]
-            choice = min(candidates, key=lambda p: grid[p[0]][p[1]]) if candidates else total
-            if choice in hidden:  # the total is the only hidden entry and every cell is zero: nothing to protect
-                continue
-            hidden[choice] = SECONDARY
-            changed = True
-    return hidden
+def table_figures(values: list[list[int]], limit: int) -> Figures:
+    """A table with its totals as figures keyed (row, column); row n is the column totals, column m the row totals."""
+    n, m = len(values), len(values[0])
+    figures = {(i, j): values[i][j] for i in range(n) for j in range(m)}
+    figures |= {(i, m): sum(values[i]) for i in range(n)}
+    figures |= {(n, j): sum(row[j] for row in values) for j in range(m)}
+    figures[n, m] = sum(map(sum, values))
+    sums = [((i, m), [(i, j) for j in range(m)]) for i in range(n)]
+    sums += [((n, j), [(i, j) for i in range(n)]) for j in range(m + 1)]
+    return Figures(figures, sums, limit)
 
 
 def suppress_table(values: list[list[int]], row_labels=None, col_labels=None, limit: int | None = None):
-    """Suppress a table of counts (rows x columns) together with its row, column and grand totals."""
+    """Suppress a table of counts (rows x columns) published alone with its row, column and grand totals."""
     limit = threshold() if limit is None else limit
     if not values or not values[0]:  # nothing to hide: every total is zero
         labels = list(row_labels or [])
         return SuppressedTable(
             labels, list(col_labels or []), [[] for _ in labels], [Cell(0)] * len(labels), [], Cell(0)
         )
-    grid = [[*row, sum(row)] for row in values]
-    grid.append([sum(col) for col in zip(*grid, strict=True)])
-    hidden = _hidden_entries(grid, limit)
+    n, m = len(values), len(values[0])
+    figures = table_figures(values, limit)
+    hidden, _narrow = figures.protect()
 
     def cell(i, j):
-        reason = hidden.get((i, j), "")
-        return Cell(None if reason else grid[i][j], reason)
+        return Cell(None, hidden[i, j]) if (i, j) in hidden else Cell(figures.values[i, j])
 
-    n, m = len(values), len(values[0])
     return SuppressedTable(
         row_labels=list(row_labels or range(n)),
         col_labels=list(col_labels or range(m)),

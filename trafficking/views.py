@@ -16,7 +16,7 @@ from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
 from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
 from .nrm_import import ImportFileError, parse_xlsx
-from .suppression import LEGEND_SECONDARY, suppress_value, threshold
+from .suppression import LEGEND_SECONDARY, small_counts_note, suppress_value
 
 PAGE_SIZE = 50
 IMPORT_SESSION_KEY = "trafficking_nrm_import"
@@ -138,15 +138,16 @@ def nrm(request):
     year = _int_param(request, "year")
     year = year if year in years else (years[0] if years else None)
     audit.log_access(request, "view_trafficking", detail=f"NRM {year or ''}")
+    publication = selectors.nrm_publication()
     return render(
         request,
         "trafficking/nrm.html",
         {
             "years": years,
             "year": year,
-            "tables": selectors.nrm_year_tables(year) if year else [],
-            "trend": selectors.nrm_trend(),
-            "threshold": threshold(),
+            "tables": selectors.nrm_year_tables(year, publication) if year else [],
+            "trend": publication.trend(),
+            "small_counts_note": small_counts_note(),
             "legend": LEGEND_SECONDARY,
             "can_edit": access.can_edit_unit(request.user, UNIT),
         },
@@ -162,10 +163,10 @@ def nrm_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
     writer = csv.writer(response)
+    # No row adding up the stages: the same people pass through several of them.
     writer.writerow([_("Stage"), *table.col_labels, _("Total")])
     for label, cells, total in table.lines():
         writer.writerow([str(label), *(c.display for c in cells), total.display])
-    writer.writerow([_("Total"), *(c.display for c in table.col_totals), table.total.display])
     return response
 
 

@@ -1,7 +1,7 @@
 """Unit data: Community Advisory Groups, National Action Plans and their measures, and NRM aggregates.
 
 NRM counts leave only as the trafficking pages show them: through `trafficking.suppression` (small counts hidden,
-and a second cell where totals would give one away). A raw NrmStatistic row is never served.
+and further cells where the figures published together would narrow one down). A raw NrmStatistic row is never served.
 """
 
 from django.utils.translation import gettext as _
@@ -109,8 +109,8 @@ class RowSerializer(LabelSerializer):
 class TableSerializer(serializers.Serializer):
     columns = LabelSerializer(many=True)
     rows = RowSerializer(many=True)
-    column_totals = CellSerializer(many=True)
-    total = CellSerializer()
+    column_totals = CellSerializer(many=True, help_text="empty for NRM tables: stages are not added up")
+    total = CellSerializer(allow_null=True)
 
 
 class NrmTrendSerializer(serializers.Serializer):
@@ -143,7 +143,7 @@ def table_json(table, row_keys, col_keys) -> dict:
             for key, (label, cells, total) in zip(row_keys, table.lines(), strict=True)
         ],
         "column_totals": [_cell(c) for c in table.col_totals],
-        "total": _cell(table.total),
+        "total": _cell(table.total) if table.total else None,
     }
 
 
