@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
+from programmes import workflow
 from programmes.models import Activity, Partner
 
 from . import selectors, services
@@ -102,6 +103,7 @@ def measure_link(request, pk):
     activity = get_object_or_404(
         Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
     )
+    workflow.require_edit(request.user, activity)
     services.set_activity_link(measure=measure, activity=activity, linked=request.POST.get("action") != "unlink")
     return redirect("trafficking:measure_detail", measure.pk)
 

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from programmes import workflow
 from programmes.models import Activity, ParticipationRole
 
 from . import selectors, services
@@ -88,7 +89,7 @@ def training_detail(request, pk):
         "activity": activity,
         "course": activity.training_detail.course,
         "participations": participations,
-        "can_issue": access.can_edit_unit(request.user, activity.unit_area),
+        "can_issue": workflow.can_edit(request.user, activity),
     }
     return render(request, "training/training_detail.html", context)
 
@@ -96,8 +97,7 @@ def training_detail(request, pk):
 @require_POST
 def certificates_issue(request, pk):
     activity = _get_training_for_user(request, pk)
-    if not access.can_edit_unit(request.user, activity.unit_area):
-        raise PermissionDenied
+    workflow.require_edit(request.user, activity)
     issued = services.issue_certificates(activity=activity)
     messages.success(request, _("%(count)d certificates issued.") % {"count": issued})
     return redirect("training:training_detail", pk=activity.pk)
