@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -12,6 +10,7 @@ import audit
 from accounts import access
 from programmes import workflow
 from programmes.models import Activity, Partner
+from reports.cells import csv_bytes
 
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
@@ -161,13 +160,11 @@ def nrm_export(request):
     access.require_unit_visible(request.user, UNIT)
     table = selectors.nrm_trend()
     audit.log_access(request, "export_trafficking", detail="NRM by year, CSV")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = [[str(label), *(c.display for c in cells), total.display] for label, cells, total in table.lines()]
+    rows.append([_("Total"), *(c.display for c in table.col_totals), table.total.display])
+    content = csv_bytes([_("Stage"), *table.col_labels, _("Total")], rows)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Stage"), *table.col_labels, _("Total")])
-    for label, cells, total in table.lines():
-        writer.writerow([str(label), *(c.display for c in cells), total.display])
-    writer.writerow([_("Total"), *(c.display for c in table.col_totals), table.total.display])
     return response
 
 
