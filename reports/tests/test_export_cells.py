@@ -96,7 +96,7 @@ def hostile_data():
             organisation=partner,
         )
         ParticipationFactory(activity=activity, person=person, days_attended=1)
-        IndicatorPeriodFactory(indicator__result__project=activity.project, indicator__title=payload)
+        IndicatorPeriodFactory(indicator__result__project=activity.project, indicator__title=payload, label="@SUM(A1)")
         activities.append(activity)
     # Unit records the unit reports list by name.
     CagMeetingFactory(cag__police_department=PAYLOADS[0], activity__start_date=datetime.date(2011, 1, 17))
