@@ -340,3 +340,15 @@ def test_a_change_of_participants_moves_updated_at_and_adds_history(change, clie
     activity.refresh_from_db()
     assert activity.updated_at.year > 2011
     assert activity.history.count() == history + 1
+
+
+def test_approved_activities_are_not_offered_for_linking(clients):
+    strategy, measure = StrategyFactory(), MeasureFactory()
+    for status in (ActivityStatus.APPROVED, ActivityStatus.COMPLETED):
+        CtActivityFactory(status=status, title=f"Border course {status}")
+        ThbActivityFactory(status=status, title=f"Labour course {status}")
+    ct = clients["staff_counterterrorism"].get(reverse("counterterrorism:strategy_detail", args=[strategy.pk]),
+                                               {"q": "course"})  # fmt: skip
+    thb = clients["staff_trafficking"].get(reverse("trafficking:measure_detail", args=[measure.pk]), {"q": "course"})
+    assert [a.title for a in ct.context["candidates"]] == ["Border course completed"]
+    assert [a.title for a in thb.context["candidates"]] == ["Labour course completed"]
