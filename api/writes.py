@@ -153,6 +153,7 @@ class ParticipationWriteSerializer(serializers.ModelSerializer):
         activity = Activity.objects.for_user(user).filter(pk=pk).first()
         if activity is None:
             raise serializers.ValidationError({"activity": [_("No such activity.")]})
+        workflow.lock_for_change(activity)
         if not workflow.can_edit(user, activity):
             raise exceptions.PermissionDenied(workflow.refusal(user, activity))
         if not access.can_see_person_names(user, activity.unit_area):

@@ -62,8 +62,16 @@ def refusal(user, activity: Activity) -> str:
     return str(_("You may not change this activity."))
 
 
+def lock_for_change(activity: Activity) -> Activity:
+    """Read the status again with the activity's row locked until the request's transaction ends, so an approval
+    that lands between the check and the write waits for the write (`transition` locks the same row)."""
+    activity.status = Activity.objects.select_for_update().values_list("status", flat=True).get(pk=activity.pk)
+    return activity
+
+
 def require_edit(user, activity: Activity) -> None:
-    """`can_edit` for views: PermissionDenied (403) with the reason, so nothing is saved."""
+    """`can_edit` for views that are about to write: PermissionDenied (403) with the reason, so nothing is saved."""
+    lock_for_change(activity)
     if not can_edit(user, activity):
         raise PermissionDenied(refusal(user, activity))
 
