@@ -153,7 +153,10 @@ class ParticipationWriteSerializer(serializers.ModelSerializer):
         activity = Activity.objects.for_user(user).filter(pk=pk).first()
         if activity is None:
             raise serializers.ValidationError({"activity": [_("No such activity.")]})
-        if not workflow.can_edit(user, activity) or not access.can_see_person_names(user, activity.unit_area):
+        workflow.lock_for_change(activity)
+        if not workflow.can_edit(user, activity):
+            raise exceptions.PermissionDenied(workflow.refusal(user, activity))
+        if not access.can_see_person_names(user, activity.unit_area):
             raise exceptions.PermissionDenied(_("You may not change this activity's participants."))
         return activity
 
@@ -205,7 +208,7 @@ class ParticipationWriteSerializer(serializers.ModelSerializer):
     def save(self, **kwargs):
         form = self.validated_data["_form"]
         if self.instance is not None:
-            self.instance = form.save()
+            self.instance = participants.save_participation(form=form)
             return self.instance
         self.instance = participants.add_participant(
             activity=self.activity, person=self.validated_data["_person"], **form.cleaned_data

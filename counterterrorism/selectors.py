@@ -4,6 +4,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from programmes import workflow
 from programmes.models import (
     Activity,
     ActivityKind,
@@ -142,6 +143,7 @@ def overdue_milestones(user, today=None):
 def linkable_activities(user, strategy, query: str, limit: int = 20):
     """Counter-terrorism activities matching a title search, for linking to a strategy."""
     qs = Activity.objects.editable_by(user).filter(unit_area=UNIT).exclude(ct_strategies=strategy)
+    qs = qs.exclude(status__in=workflow.LOCKED_FOR_ALL)  # approved: no longer linked or unlinked
     if query:
         qs = qs.filter(title__icontains=query)
     return qs.select_related("location").order_by("-start_date", "-id")[:limit]

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from programmes.models import Participation, Person
-from programmes.services import refresh_participant_counts
+from programmes.services import record_roster_change
 
 from .models import Strategy
 
@@ -19,8 +19,9 @@ def set_activity_link(*, strategy: Strategy, activity, linked: bool) -> None:
 
 @transaction.atomic
 def add_event_contributor(*, activity, role: str, person_data: dict) -> Participation:
-    """Add a moderator or speaker to a conference as a core participation and keep the activity summary current."""
+    """Add a moderator or speaker to a conference as a core participation; the activity's summary, `updated_at`
+    and history follow."""
     person = Person.objects.create(**person_data)
     participation = Participation.objects.create(activity=activity, person=person, role=role)
-    refresh_participant_counts(activity=activity)
+    record_roster_change(activity=activity)
     return participation

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
+from programmes import workflow
 from programmes.models import Activity
 
 from . import selectors, services
@@ -129,6 +130,7 @@ def strategy_link(request, pk):
     activity = get_object_or_404(
         Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
     )
+    workflow.require_edit(request.user, activity)
     services.set_activity_link(strategy=strategy, activity=activity, linked=request.POST.get("action") != "unlink")
     return redirect("counterterrorism:strategy_detail", strategy.pk)
 
@@ -179,14 +181,14 @@ def event_detail(request, pk):
             "event": getattr(activity, "ct_event", None),
             "contributors": selectors.event_contributors(activity),
             "show_names": show_names,
-            "can_edit": access.can_edit_unit(request.user, UNIT),
+            "can_edit": workflow.can_edit(request.user, activity),
         },
     )
 
 
 def event_edit(request, pk):
     activity = _get_event_activity_for_user(request, pk)
-    access.require_unit_editable(request.user, UNIT)
+    workflow.require_edit(request.user, activity)
     instance = getattr(activity, "ct_event", None) or EventDetail(activity=activity)
     form = EventDetailForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -198,7 +200,7 @@ def event_edit(request, pk):
 
 def event_add_contributor(request, pk):
     activity = _get_event_activity_for_user(request, pk)
-    access.require_unit_editable(request.user, UNIT)
+    workflow.require_edit(request.user, activity)
     form = ContributorForm(request.POST or None, activity=activity)
     if request.method == "POST" and form.is_valid():
         services.add_event_contributor(

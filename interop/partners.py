@@ -6,8 +6,7 @@ none, by its exact name among partners without one), parents by acronym, contact
 importing the same file twice changes nothing. Every row is checked first; if any row has an error nothing is saved.
 """
 
-import csv
-import io
+import tempfile
 from dataclasses import dataclass, field
 
 from django import forms
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from programmes.attendance_import import ImportFileError, read_table
 from programmes.models import Contact, Partner
+from reports.cells import csv_bytes, restore
+from reports.xlsx import StreamingWorkbook
 
 PARTNER_COLUMNS = [
     "acronym", "name", "name_az", "name_ru", "kind", "parent_acronym", "valid_from", "valid_to", "former_names",
@@ -71,24 +72,22 @@ def export_rows():
 
 
 def write_csv() -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(export_rows())
-    return buffer.getvalue().encode("utf-8-sig")  # with a BOM: Excel then reads ə, ş and Cyrillic correctly
+    return csv_bytes(COLUMNS, export_rows())
 
 
 def write_xlsx() -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Partners")
-    sheet.append(COLUMNS)
-    for row in export_rows():
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Through the portal's one XLSX writer: text as strings, never formulas, neutralised like every export."""
+    with tempfile.NamedTemporaryFile(prefix="pmu-partners-", suffix=".xlsx") as file:
+        workbook, complete = StreamingWorkbook(file.name), False
+        try:
+            workbook.add_sheet("Partners")
+            workbook.append(COLUMNS)
+            for row in export_rows():
+                workbook.append(row)
+            complete = True
+        finally:
+            workbook.close(save=complete)
+        return file.read()
 
 
 # --- Import ---------------------------------------------------------------------------------------------------------
@@ -134,7 +133,7 @@ def _cell(cells, index) -> str:
         return ""
     if hasattr(value, "isoformat"):
         return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
-    return str(value).strip()
+    return restore(str(value).strip())  # our export wrote '=… for text beginning with =, +, -, @
 
 
 def _kind(value: str) -> str:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from programmes import workflow
 
 from . import selectors, services
 from .forms import ActionForm, IssueForm, MeetingForm
@@ -93,13 +94,20 @@ def meeting_detail(request, pk):
     issues = meeting.issues.select_related("theme").prefetch_related(
         Prefetch("actions", queryset=FollowUpAction.objects.order_by("due_date", "id"))
     )
-    context = _context(request, meeting=meeting, topics=meeting.activity.themes.all(), issues=issues)
+    context = _context(
+        request,
+        meeting=meeting,
+        topics=meeting.activity.themes.all(),
+        issues=issues,
+        can_record_issues=workflow.can_edit(request.user, meeting.activity),
+    )
     return render(request, "policing/meeting_detail.html", context)
 
 
 def issue_add(request, pk):
     meeting = _get_meeting_for_user(request, pk)
-    access.require_unit_editable(request.user, UNIT)
+    # Issues raised are part of the meeting's record; follow-up actions are worked on after it and stay open.
+    workflow.require_edit(request.user, meeting.activity)
     form = IssueForm(request.POST or None, instance=IssueRaised(meeting=meeting))
     if request.method == "POST" and form.is_valid():
         form.save()

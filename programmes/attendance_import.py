@@ -26,7 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from .models import Activity, Participation, ParticipationRole, Partner, Person, Sex
 from .names import az_lower, person_name_key
-from .services import refresh_participant_counts
+from .services import record_roster_change
 
 if not DEFUSEDXML:  # an uploaded workbook is untrusted XML: never parse it without defusedxml
     raise ImproperlyConfigured("openpyxl must parse workbooks with defusedxml (is OPENPYXL_DEFUSEDXML off?)")
@@ -578,7 +578,7 @@ def apply_import(*, activity: Activity, uploaded_file, user=None) -> ImportResul
         for row in to_add
     ]
     bulk_create_with_history(participations, Participation)
-    refresh_participant_counts(activity=activity)
+    record_roster_change(activity=activity)
     return ImportResult(
         created_people=len(new_rows),
         matched_people=len(to_add) - len(new_rows),

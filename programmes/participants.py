@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from .models import Activity, Participation, Person
 from .names import last_name_key, person_name_key
-from .services import refresh_participant_counts
+from .services import record_roster_change
 
 # A folded word keeps its consonants only ("Ali" -> "al"); shorter prefixes than this would match half the portal.
 MIN_FOLDED_PREFIX = 3
@@ -30,7 +30,15 @@ def add_participant(*, activity: Activity, person: Person, **participation_field
     participation, _created = Participation.objects.update_or_create(
         activity=activity, person=person, defaults=participation_fields
     )
-    refresh_participant_counts(activity=activity)
+    record_roster_change(activity=activity)
+    return participation
+
+
+@transaction.atomic
+def save_participation(*, form) -> Participation:
+    """Save a changed participation (a valid ParticipationForm) and record the change on its activity."""
+    participation = form.save()
+    record_roster_change(activity=participation.activity)
     return participation
 
 
@@ -38,7 +46,7 @@ def add_participant(*, activity: Activity, person: Person, **participation_field
 def remove_participant(*, participation: Participation) -> None:
     activity = participation.activity
     participation.delete()
-    refresh_participant_counts(activity=activity)
+    record_roster_change(activity=activity)
 
 
 def search_people(*, user, query: str, limit: int = 10):

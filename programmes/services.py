@@ -26,3 +26,13 @@ def refresh_participant_counts(*, activity: Activity) -> Activity:
     )
     activity.participants_women, activity.participants_men, activity.participants_unrecorded = women, men, unrecorded
     return activity
+
+
+@transaction.atomic
+def record_roster_change(*, activity: Activity) -> Activity:
+    """After any change to an activity's participants (added, changed, removed, imported, certificates issued):
+    recompute the summary, move the activity's `updated_at` and add a history row, so the change shows on the
+    activity, as an edit of its own fields does. Callers have checked `workflow.can_edit` first."""
+    refresh_participant_counts(activity=activity)
+    activity.save(update_fields=["updated_at", "participants_women", "participants_men", "participants_unrecorded"])
+    return activity

@@ -2,7 +2,8 @@
 
 planned -> completed (report being written) -> submitted -> approved, or -> returned (with a comment) -> submitted
 again. Staff of the unit move their own work forward; managers (and administrators) approve or return it, never their
-own submission. Submitted and approved activities are locked for staff.
+own submission. Submitted activities are locked for staff; approved ones for everybody, on every page and in the API:
+`can_edit` / `require_edit` are the one check every write to an activity, or to anything hanging off it, goes through.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from .models import Activity, ActivityReview, ActivityStatus
 
 S = ActivityStatus
 LOCKED_FOR_STAFF = {S.SUBMITTED, S.APPROVED}
+# Approved is the record managers signed off: nobody changes it afterwards, administrators included.
+LOCKED_FOR_ALL = {S.APPROVED}
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,35 @@ TRANSITIONS = {
 
 
 def can_edit(user, activity: Activity) -> bool:
-    """Change the activity, its partners, participants and evidence."""
-    if not access.can_edit_unit(user, activity.unit_area):
+    """Change the activity or anything hanging off it: partners, participants (and their certificates), evidence,
+    unit detail records (CT event details and contributors, CAG meeting issues), links to courses, strategies and
+    NAP measures. Every such write, page or API, asks this (tests/test_approved_locked.py holds them to it)."""
+    if not access.can_edit_unit(user, activity.unit_area) or activity.status in LOCKED_FOR_ALL:
         return False
     return activity.status not in LOCKED_FOR_STAFF or access.is_administrator(user)
+
+
+def refusal(user, activity: Activity) -> str:
+    """Why `can_edit` says no, for the message the user gets."""
+    if activity.status in LOCKED_FOR_ALL:
+        return str(_("This activity is approved: it can no longer be changed."))
+    if activity.status in LOCKED_FOR_STAFF and access.can_edit_unit(user, activity.unit_area):
+        return str(_("This activity is submitted for approval: it cannot be changed unless it is returned."))
+    return str(_("You may not change this activity."))
+
+
+def lock_for_change(activity: Activity) -> Activity:
+    """Read the status again with the activity's row locked until the request's transaction ends, so an approval
+    that lands between the check and the write waits for the write (`transition` locks the same row)."""
+    activity.status = Activity.objects.select_for_update().values_list("status", flat=True).get(pk=activity.pk)
+    return activity
+
+
+def require_edit(user, activity: Activity) -> None:
+    """`can_edit` for views that are about to write: PermissionDenied (403) with the reason, so nothing is saved."""
+    lock_for_change(activity)
+    if not can_edit(user, activity):
+        raise PermissionDenied(refusal(user, activity))
 
 
 def _last_submitter_id(activity: Activity):

@@ -32,7 +32,14 @@ def parse_quarter(value: str) -> tuple[datetime.date, datetime.date]:
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"))
-    format = forms.ChoiceField(label=_("Format"), choices=ReportFormat.choices)
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=ReportFormat.choices,
+        help_text=_(
+            "XLSX is for people: dates and numbers as your language writes them. CSV is for machines and the same in "
+            "every language but its headings: ISO dates (2011-01-17), a decimal point, comma-separated, UTF-8."
+        ),
+    )
     quarter = forms.ChoiceField(
         label=_("Quarter"), required=False, help_text=_("Required for the quarterly report; otherwise sets the period.")
     )

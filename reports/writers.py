@@ -4,10 +4,11 @@ plotting library needed).
 
 XLSX goes through `reports.xlsx.StreamingWorkbook` (a small streaming writer; openpyxl was too slow for a million
 rows). Values are written in the active language (the builder runs inside `translation.override(job.language)`): XLSX
-keeps real dates and numbers and gives dates the locale's day order; CSV and PDF get locale-formatted text.
+keeps real dates and numbers and gives dates the locale's day order; PDF gets locale-formatted text. CSV is for
+machines and is the same in every language but for its headings (`reports.cells`, which also keeps text that looks
+like a formula from running, in CSV and XLSX alike).
 """
 
-import csv
 import datetime
 import decimal
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .cells import CsvWriter, open_csv
 from .xlsx import STYLE_BOLD
 
 XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
@@ -31,7 +33,7 @@ def heading(text) -> str:
 
 
 def localize_text(value) -> str:
-    """A value as text in the active language, for CSV cells and PDF tables."""
+    """A value as text in the active language, for PDF tables (CSV cells: `reports.cells.csv_value`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,9 +68,8 @@ class TableWriter:
             date_format = XLSX_DATE_FORMATS.get((get_language() or "en")[:2], "yyyy-mm-dd")
             self._workbook = StreamingWorkbook(self.path, date_format)
         elif self.fmt == "csv":
-            # utf-8 with a BOM: Excel then reads ə, ş and Cyrillic correctly.
-            self._file = open(self.path, "w", newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed in __exit__
-            self._csv = csv.writer(self._file)
+            self._file = open_csv(self.path)
+            self._csv = CsvWriter(self._file)
         else:
             raise ValueError(self.fmt)
         return self
@@ -90,13 +91,13 @@ class TableWriter:
         else:
             if self._tables > 1:
                 raise ValueError("A CSV file holds one table.")
-            self._csv.writerow([str(text) for text in headers])
+            self._csv.heading(headers)
 
     def row(self, values: Iterable) -> None:
         if self.fmt == "xlsx":
             self._workbook.append([self._xlsx_cell(value) for value in values])
         else:
-            self._csv.writerow([localize_text(value) for value in values])
+            self._csv.row(values)
 
     @staticmethod
     def _xlsx_cell(value):

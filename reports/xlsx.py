@@ -3,7 +3,9 @@
 openpyxl's write-only mode needs about 140 s of CPU for a million rows with a styled date per row, over the 3-minute
 budget for the participation list. This writer streams each sheet's XML to a temporary file (memory stays flat) and
 zips the parts at the end, with inline strings, real numbers and real dates (one shared date style), which is all
-the exports need. The result opens in Excel, LibreOffice and openpyxl (the tests read every export back).
+the exports need. Text is only ever an inline string, never a formula, and text that a spreadsheet program would
+take for a formula once edited gets a leading apostrophe (`reports.cells.neutralise`). The result opens in Excel,
+LibreOffice and openpyxl (the tests read every export back).
 """
 
 import datetime
@@ -14,7 +16,10 @@ import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
+from .cells import neutralise
+
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CR = {"\r": "&#13;"}
 _EPOCH = datetime.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -66,7 +71,8 @@ class StreamingWorkbook:
             elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
                 cells.append(f'<c r="{ref}" s="{STYLE_DATE}"><v>{(value - _EPOCH).days}</v></c>')
             else:
-                text = escape(_INVALID_XML.sub("", str(value)))
+                # A CR as a character reference: XML readers turn a literal one into a line feed.
+                text = escape(neutralise(_INVALID_XML.sub("", str(value))), _CR)
                 cells.append(f'<c r="{ref}" t="inlineStr"{styled}><is><t xml:space="preserve">{text}</t></is></c>')
         self._file.write(f'<row r="{self._row}">{"".join(cells)}</row>')
 

@@ -6,6 +6,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from programmes import workflow
 from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import Activity, ActivityPartner, ActivityStatus, Partner, PartnerRole
 
@@ -108,6 +109,7 @@ def plan_progress(user, start, end, as_of) -> list[dict]:
 
 def linkable_activities(user, measure, query: str, limit: int = 20):
     qs = Activity.objects.editable_by(user).filter(unit_area=UNIT).exclude(thb_measures=measure)
+    qs = qs.exclude(status__in=workflow.LOCKED_FOR_ALL)  # approved: no longer linked or unlinked
     if query:
         qs = qs.filter(title__icontains=query)
     return qs.select_related("location").order_by("-start_date", "-id")[:limit]

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -10,7 +8,9 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
+from programmes import workflow
 from programmes.models import Activity, Partner
+from reports.cells import csv_bytes
 
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
@@ -102,6 +102,7 @@ def measure_link(request, pk):
     activity = get_object_or_404(
         Activity.objects.editable_by(request.user).filter(unit_area=UNIT), pk=request.POST.get("activity")
     )
+    workflow.require_edit(request.user, activity)
     services.set_activity_link(measure=measure, activity=activity, linked=request.POST.get("action") != "unlink")
     return redirect("trafficking:measure_detail", measure.pk)
 
@@ -160,13 +161,11 @@ def nrm_export(request):
     access.require_unit_visible(request.user, UNIT)
     table = selectors.nrm_trend()
     audit.log_access(request, "export_trafficking", detail="NRM by year, CSV")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
-    writer = csv.writer(response)
     # No row adding up the stages: the same people pass through several of them.
-    writer.writerow([_("Stage"), *table.col_labels, _("Total")])
-    for label, cells, total in table.lines():
-        writer.writerow([str(label), *(c.display for c in cells), total.display])
+    rows = [[str(label), *(c.display for c in cells), total.display] for label, cells, total in table.lines()]
+    content = csv_bytes([_("Stage"), *table.col_labels, _("Total")], rows)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'
     return response
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes import workflow
 from programmes.models import Activity, ActivityKind
 
 
@@ -20,4 +21,6 @@ class LinkTrainingForm(forms.Form):
             raise forms.ValidationError(_("No activity with this number that you may edit."))
         if activity.kind != ActivityKind.TRAINING:
             raise forms.ValidationError(_("Only a training activity can be linked to a course."))
+        if not workflow.can_edit(self.user, activity):
+            raise forms.ValidationError(workflow.refusal(self.user, activity))
         return activity

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from programmes.models import Participation, ParticipationRole
+from programmes.services import record_roster_change
 
 from .models import Certificate, TrainingDetail
 
@@ -23,4 +24,6 @@ def issue_certificates(*, activity) -> int:
     )
     Certificate.objects.bulk_create([Certificate(participation_id=pk) for pk in pending])
     Participation.objects.filter(pk__in=pending).update(certificate_issued=True)
+    if pending:
+        record_roster_change(activity=activity)
     return len(pending)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
+from programmes import workflow
 from programmes.models import Activity, ParticipationRole
 
 from . import selectors, services
@@ -90,7 +91,7 @@ def training_detail(request, pk):
         "activity": activity,
         "course": activity.training_detail.course,
         "participations": participations,
-        "can_issue": access.can_edit_unit(request.user, activity.unit_area),
+        "can_issue": workflow.can_edit(request.user, activity),
     }
     return render(request, "training/training_detail.html", context)
 
@@ -98,8 +99,7 @@ def training_detail(request, pk):
 @require_POST
 def certificates_issue(request, pk):
     activity = _get_training_for_user(request, pk)
-    if not access.can_edit_unit(request.user, activity.unit_area):
-        raise PermissionDenied
+    workflow.require_edit(request.user, activity)
     issued = services.issue_certificates(activity=activity)
     messages.success(request, _("%(count)d certificates issued.") % {"count": issued})
     return redirect("training:training_detail", pk=activity.pk)

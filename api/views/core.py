@@ -104,9 +104,9 @@ class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadOnly
 
     @extend_schema(request=writes.ActivityWriteSerializer, responses={200: serializers.ActivitySerializer})
     def update(self, request, *args, **kwargs):
-        activity = self.get_object()
+        activity = workflow.lock_for_change(self.get_object())
         if not workflow.can_edit(request.user, activity):
-            raise exceptions.PermissionDenied
+            raise exceptions.PermissionDenied(workflow.refusal(request.user, activity))
         serializer = writes.ActivityWriteSerializer(
             activity, data=request.data, partial=kwargs.get("partial", False), context=self.get_serializer_context()
         )
@@ -213,10 +213,10 @@ class ParticipationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mix
 
     def _editable(self):
         participation = self.get_object()
-        activity = participation.activity
-        if not workflow.can_edit(self.request.user, activity) or not access.can_see_person_names(
-            self.request.user, activity.unit_area
-        ):
+        activity = workflow.lock_for_change(participation.activity)
+        if not workflow.can_edit(self.request.user, activity):
+            raise exceptions.PermissionDenied(workflow.refusal(self.request.user, activity))
+        if not access.can_see_person_names(self.request.user, activity.unit_area):
             raise exceptions.PermissionDenied
         return participation
 

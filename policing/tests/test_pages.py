@@ -145,7 +145,7 @@ def test_managers_do_not_record_meetings(personas):
 
 
 def test_issue_and_action_forms(personas):
-    meeting = CagMeetingFactory()
+    meeting = CagMeetingFactory(activity__status="completed")  # an approved meeting's issues are locked
     client = personas["staff_same_unit"]
 
     client.post(reverse("policing:issue_add", args=[meeting.pk]), {"summary": "Stray dogs near the kindergarten"})

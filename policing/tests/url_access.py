@@ -23,6 +23,13 @@ def _meeting(objects):
     return [CagMeetingFactory().pk]
 
 
+def _open_meeting(objects):
+    """A meeting not yet approved: issues can still be recorded (tests/test_approved_locked.py covers approved)."""
+    from .factories import CagMeetingFactory
+
+    return [CagMeetingFactory(activity__status="completed").pk]
+
+
 def _issue(objects):
     from .factories import IssueFactory
 
@@ -48,7 +55,7 @@ ROUTES = [
     Route("policing:cag_detail", _view(404), args=_cag),
     Route("policing:meeting_detail", _view(404), args=_meeting),
     Route("policing:meeting_add", _form(), args=_cag),
-    Route("policing:issue_add", _form(), args=_meeting),
+    Route("policing:issue_add", _form(), args=_open_meeting),
     Route("policing:action_add", _form(), args=_issue),
     Route("policing:action_edit", _form(), args=_action),
 ]

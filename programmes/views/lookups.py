@@ -1,10 +1,9 @@
 """Permission-scoped lookups: every view finds its activity through these, so an out-of-scope id is a 404."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from ..models import Activity
-from ..workflow import can_edit
+from ..workflow import require_edit
 
 
 def get_activity_for_user(request, pk) -> Activity:
@@ -14,6 +13,5 @@ def get_activity_for_user(request, pk) -> Activity:
 
 def get_editable_activity(request, pk) -> Activity:
     activity = get_activity_for_user(request, pk)
-    if not can_edit(request.user, activity):
-        raise PermissionDenied
+    require_edit(request.user, activity)
     return activity

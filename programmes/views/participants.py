@@ -69,7 +69,7 @@ def participant_edit(request, pk, participation_pk):
     audit.log_access(request, "view_personal", participation.person)
     form = ParticipationForm(request.POST or None, instance=participation, activity=activity)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        participants.save_participation(form=form)
         messages.success(request, _("Participant saved."))
         return redirect("activity_detail", pk=activity.pk)
     return render(

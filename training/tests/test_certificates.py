@@ -23,7 +23,7 @@ def _certificate():
 
 
 def test_staff_issue_certificates_once_per_participant(personas):
-    activity = TrainingDetailFactory().activity
+    activity = TrainingDetailFactory(activity__status="completed").activity  # approved: locked, no more certificates
     ParticipationFactory.create_batch(3, activity=activity)
     ParticipationFactory(activity=activity, role=ParticipationRole.TRAINER)
     url = reverse("training:certificates_issue", args=[activity.pk])

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from programmes import workflow
 from programmes.attendance_import import ImportFileError, ImportInvalid, apply_import, preview_import
 from programmes.models import Activity
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         activity = Activity.objects.filter(pk=activity_id).first()
         if activity is None:
             raise CommandError(f"No activity with id {activity_id}.")
+        if activity.status in workflow.LOCKED_FOR_ALL:
+            # The same lock as on every page and in the API: an approved activity is not changed any more.
+            raise CommandError(f"Activity {activity_id} is approved: it can no longer be changed.")
         try:
             with open(file, "rb") as sheet:
                 preview = preview_import(activity=activity, uploaded_file=sheet)
