@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "programmes.context_processors.navigation",
             ],
+            "builtins": ["osce_baku.text_filters"],  # upper_text, lower_text, capfirst_text: letter case per language
         },
     },
 ]
@@ -128,6 +129,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("az", _("Azerbaijani")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language (British English; dd.mm.yyyy in az and ru), for display and for form input alike.
+FORMAT_MODULE_PATH = ["osce_baku.formats"]
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True

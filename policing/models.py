@@ -10,7 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -151,7 +151,7 @@ class CagMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.cag} - {self.activity.start_date:%Y-%m-%d}"
+        return f"{self.cag} - {formats.date_format(self.activity.start_date, 'SHORT_DATE_FORMAT')}"
 
     def clean(self):
         super().clean()

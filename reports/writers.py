@@ -16,9 +16,10 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from osce_baku.text import capfirst
 
 from .xlsx import STYLE_BOLD
 
@@ -26,7 +27,7 @@ XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
 
 
 def heading(text) -> str:
-    """A column heading from a (lazily translated) verbose name: 'start date' -> 'Start date'."""
+    """A column heading from a (lazily translated) verbose name: 'istiqamət' -> 'İstiqamət' in az."""
     return capfirst(str(text))
 
 

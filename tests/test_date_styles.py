@@ -1,0 +1,50 @@
+"""One date style per language (osce_baku/formats): British English, dd.mm.yyyy in az and ru; forms read the same."""
+
+import datetime
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.utils import translation
+
+from osce_baku.dates import month_label
+
+DAY = datetime.date(2011, 10, 6)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "table"),
+    [("en", "6 Oct 2011", "06.10.2011"), ("az", "06.10.2011", "06.10.2011"), ("ru", "06.10.2011", "06.10.2011")],
+)
+def test_one_style_per_language(language, text, table):
+    template = Template('{{ day }}|{{ day|date:"DATE_FORMAT" }}|{{ day|date:"SHORT_DATE_FORMAT" }}')
+    with translation.override(language):
+        assert template.render(Context({"day": DAY})) == f"{text}|{text}|{table}"
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_forms_accept_the_style_they_show_and_iso(language):
+    field = forms.DateField(localize=True)
+    with translation.override(language):
+        assert field.clean("06.10.2011") == DAY
+        assert field.clean("2011-10-06") == DAY  # what the browser's date picker sends
+        with pytest.raises(forms.ValidationError):
+            field.clean("10/32/2011")
+
+
+def test_times_are_24_hour_without_a_trailing_full_stop():
+    moment = datetime.datetime(2026, 11, 30, 11, 27)
+    template = Template('{{ moment|date:"DATETIME_FORMAT" }}')
+    with translation.override("en"):
+        assert template.render(Context({"moment": moment})) == "30 Nov 2026, 11:27"
+    with translation.override("ru"):
+        assert template.render(Context({"moment": moment})) == "30.11.2026, 11:27"
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "June 2025"), ("az", "iyun 2025"), ("ru", "Июнь 2025")],
+)
+def test_month_labels_name_the_month_and_azerbaijani_keeps_it_lower_case(language, label):
+    with translation.override(language):
+        assert month_label(datetime.date(2025, 6, 1)) == label
