@@ -153,6 +153,12 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Redis: broker, result store and cache. Without it, tasks run in-process and the cache is per-process memory.
+# Certificates (training app): who signs them unless a course names its own signatory, and an optional emblem
+# (a PNG, JPEG or SVG file on the server) printed at the top.
+CERTIFICATE_SIGNATORY_NAME = env("CERTIFICATE_SIGNATORY_NAME", default="")
+CERTIFICATE_SIGNATORY_TITLE = env("CERTIFICATE_SIGNATORY_TITLE", default="")
+CERTIFICATE_EMBLEM = env("CERTIFICATE_EMBLEM", default="")
+
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -121,7 +121,7 @@ def verify(request, code):
     participation = certificate.participation
     context = {
         "name": participation.person.full_name,
-        "course": participation.activity.training_detail.course.title,
+        "course": participation.activity.training_detail.course.localized_title,
         "date": participation.activity.end_date,
     }
     response = render(request, "training/verify.html", context)
