@@ -23,7 +23,7 @@ from osce_baku.text import capfirst
 
 from .xlsx import STYLE_BOLD
 
-XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
+XLSX_DATE_FORMATS = {"en": "dd.mm.yyyy", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}  # as SHORT_DATE_FORMAT
 
 
 def heading(text) -> str:

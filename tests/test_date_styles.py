@@ -48,3 +48,19 @@ def test_times_are_24_hour_without_a_trailing_full_stop():
 def test_month_labels_name_the_month_and_azerbaijani_keeps_it_lower_case(language, label):
     with translation.override(language):
         assert month_label(datetime.date(2025, 6, 1)) == label
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_report_files_write_dates_in_the_tables_style(language, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.writers import TableWriter, localize_text
+
+    path = tmp_path / "dates.xlsx"
+    with translation.override(language):
+        with TableWriter(path, "xlsx") as out:
+            out.table("Dates", ["Date"])
+            out.row([DAY])
+        assert localize_text(DAY) == "06.10.2011"  # CSV and PDF cells
+    cell = load_workbook(path).active["A2"]
+    assert cell.value.date() == DAY and cell.number_format == "dd.mm.yyyy"  # a real date, shown day first
