@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.units import UnitArea
+from osce_baku.widgets import DateInput
 from programmes.models import Location, Partner, PartnerRole, Programme, Project
 
 from .builders.quarterly import quarter_bounds
@@ -50,8 +51,8 @@ class ReportRequestForm(forms.Form):
     quarter = forms.ChoiceField(
         label=_("Quarter"), required=False, help_text=_("Required for the quarterly report; otherwise sets the period.")
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
     unit_area = forms.ChoiceField(label=_("Unit area"), required=False)
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
     project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none(), required=False)

@@ -64,3 +64,19 @@ def test_report_files_write_dates_in_the_tables_style(language, tmp_path):
         assert localize_text(DAY) == "06.10.2011"  # CSV and PDF cells
     cell = load_workbook(path).active["A2"]
     assert cell.value.date() == DAY and cell.number_format == "dd.mm.yyyy"  # a real date, shown day first
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
+def test_date_fields_show_the_languages_style_and_read_it_back(language):
+    from osce_baku.widgets import DateInput
+
+    class Form(forms.Form):
+        day = forms.DateField(widget=DateInput())
+
+    with translation.override(language):
+        html = str(Form(initial={"day": DAY})["day"])
+        assert 'type="text"' in html and 'value="06.10.2011"' in html  # not the browser's own order
+        shown = Form(initial={"day": DAY})["day"].value()
+        assert Form(data={"day": DAY.strftime("%d.%m.%Y")}).is_valid() and shown == DAY
+        form = Form(data={"day": "31.02.2011"})
+        assert not form.is_valid() and "day" in form.errors  # a clear message at the field, no 500
