@@ -113,8 +113,6 @@ class ReportRequestForm(forms.Form):
         self.fields["format"].choices = [
             (value, label) for value, label in ReportFormat.choices if value in kind.formats
         ]
-        if QUARTER in kind.required:
-            self.fields["quarter"].help_text = ""
 
     def clean(self):
         data = super().clean()
