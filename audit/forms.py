@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from osce_baku.widgets import DateInput
+
 from . import selectors
 from .models import AccessAction
 
@@ -10,8 +12,8 @@ class _AuditFilter(forms.Form):
     user = forms.ModelChoiceField(
         label=_("User"), queryset=get_user_model().objects.order_by("username"), required=False, to_field_name="pk"
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def values(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}

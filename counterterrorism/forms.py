@@ -1,13 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osce_baku.widgets import DateInput
 from programmes.models import ParticipationRole, Person
 
 from .models import EventDetail, Milestone, Strategy
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class StrategyForm(forms.ModelForm):

@@ -7,7 +7,7 @@ Thematic areas are core `programmes.Theme` rows (unit_area counterterrorism) and
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,7 +107,7 @@ class Milestone(models.Model):
         indexes = [models.Index(fields=["strategy", "due_date"], name="ct_milestone_due")]
 
     def __str__(self):
-        return f"{self.title} ({self.due_date:%Y-%m-%d})"
+        return f"{self.title} ({formats.date_format(self.due_date, 'SHORT_DATE_FORMAT')})"
 
     def clean(self):
         super().clean()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.units import UnitArea
+from osce_baku.widgets import DateInput
 from programmes.models import Programme, Project
 
 
@@ -14,7 +15,7 @@ class IatiFilterForm(forms.Form):
     active_on = forms.DateField(
         label=_("Running on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Only projects running on this day."),
     )
 

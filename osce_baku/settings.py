@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "programmes.context_processors.navigation",
             ],
+            "builtins": ["osce_baku.text_filters"],  # upper_text, lower_text, capfirst_text: letter case per language
         },
     },
 ]
@@ -140,6 +141,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("az", _("Azerbaijani")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language (British English; dd.mm.yyyy in az and ru), for display and for form input alike.
+FORMAT_MODULE_PATH = ["osce_baku.formats"]
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True
@@ -162,6 +165,12 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Redis: broker, result store and cache. Without it, tasks run in-process and the cache is per-process memory.
+# Certificates (training app): who signs them unless a course names its own signatory, and an optional emblem
+# (a PNG, JPEG or SVG file on the server) printed at the top.
+CERTIFICATE_SIGNATORY_NAME = env("CERTIFICATE_SIGNATORY_NAME", default="")
+CERTIFICATE_SIGNATORY_TITLE = env("CERTIFICATE_SIGNATORY_TITLE", default="")
+CERTIFICATE_EMBLEM = env("CERTIFICATE_EMBLEM", default="")
+
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -37,6 +37,22 @@ GROUPS = [
     ("AZ-GA", "Ganja City Police Department", datetime.date(2013, 2, 5), CagStatus.ACTIVE),
     ("AZ-QAZ", "Gazakh District Police Department", None, CagStatus.PLANNED),
 ]
+# The departments' names in Azerbaijani and Russian (English stays the record's name).
+DEPARTMENT_NAMES = {
+    "Mingachevir City Police Department": ("Mingəçevir Şəhər Polis İdarəsi", "Управление полиции города Мингячевир"),
+    "Shabran District Police Department": ("Şabran Rayon Polis Şöbəsi", "Шабранский районный отдел полиции"),
+    "Shirvan City Police Department": ("Şirvan Şəhər Polis Şöbəsi", "Ширванский городской отдел полиции"),
+    "Narimanov District Police Department, Baku": (
+        "Bakı şəhəri Nərimanov Rayon Polis İdarəsi",
+        "Наримановское районное управление полиции города Баку",
+    ),
+    "Guba District Police Department": ("Quba Rayon Polis Şöbəsi", "Губинский районный отдел полиции"),
+    "Khachmaz District Police Department": ("Xaçmaz Rayon Polis Şöbəsi", "Хачмазский районный отдел полиции"),
+    "Tartar District Police Department": ("Tərtər Rayon Polis Şöbəsi", "Тертерский районный отдел полиции"),
+    "Yevlakh City Police Department": ("Yevlax Şəhər Polis Şöbəsi", "Евлахский городской отдел полиции"),
+    "Ganja City Police Department": ("Gəncə Şəhər Polis İdarəsi", "Управление полиции города Гянджа"),
+    "Gazakh District Police Department": ("Qazax Rayon Polis Şöbəsi", "Газахский районный отдел полиции"),
+}
 QUIET_GROUP = "AZ-YE"  # active on paper, no meeting lately: the rollout page flags it
 ISSUES = [
     "Poor street lighting near the school makes the walk home unsafe in winter.",
@@ -66,6 +82,8 @@ def seed_policing(scale: int = 1, stdout=None, today: datetime.date | None = Non
         [
             CommunityAdvisoryGroup(
                 police_department=department,
+                police_department_az=DEPARTMENT_NAMES[department][0],
+                police_department_ru=DEPARTMENT_NAMES[department][1],
                 location=locations[code],
                 established_on=established,
                 legal_basis=_legal_basis(established),

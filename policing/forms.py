@@ -2,14 +2,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from osce_baku.widgets import DateInput
 from programmes.models import Project, Theme
 
 from .models import UNIT, FollowUpAction, IssueRaised
 from .services import members_on
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def policing_themes():

@@ -10,13 +10,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts import access
 from accounts.units import UnitArea
 from programmes.models import ActivityKind, Sex
+from programmes.models.localized import pick_localized
 
 UNIT = UnitArea.POLICING
 PRESIDENTIAL_ORDER_2009 = _("Presidential order of May 2009 on Community Advisory Groups")
@@ -36,6 +37,8 @@ class CagStatus(models.TextChoices):
 
 class CommunityAdvisoryGroup(models.Model):
     police_department = models.CharField(_("police department"), max_length=200)
+    police_department_az = models.CharField(_("police department (Azerbaijani)"), max_length=200, blank=True)
+    police_department_ru = models.CharField(_("police department (Russian)"), max_length=200, blank=True)
     location = models.ForeignKey(
         "programmes.Location", verbose_name=_("location"), on_delete=models.PROTECT, related_name="advisory_groups"
     )
@@ -61,7 +64,11 @@ class CommunityAdvisoryGroup(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.police_department} ({self.location})"
+        return f"{self.localized_name} ({self.location})"
+
+    @property
+    def localized_name(self) -> str:
+        return pick_localized(self, "police_department")
 
     def clean(self):
         super().clean()
@@ -151,7 +158,7 @@ class CagMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.cag} - {self.activity.start_date:%Y-%m-%d}"
+        return f"{self.cag} - {formats.date_format(self.activity.start_date, 'SHORT_DATE_FORMAT')}"
 
     def clean(self):
         super().clean()

@@ -120,7 +120,7 @@ def build_cag_status(job, progress, path):
         for g in figures["groups"]:
             out.row(
                 [
-                    g.police_department,
+                    g.localized_name,
                     str(g.location),
                     g.get_status_display(),
                     g.established_on,

@@ -41,8 +41,10 @@ class ChildPartnerInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "acronym", "kind", "parent", "valid_from", "valid_to", "name_az_verified")
-    list_filter = ("kind", "name_az_verified", ("parent", admin.RelatedOnlyFieldListFilter))
+    list_display = (
+        "name", "acronym", "kind", "parent", "valid_from", "valid_to", "name_az_verified", "name_ru_verified",
+    )  # fmt: skip
+    list_filter = ("kind", "name_az_verified", "name_ru_verified", ("parent", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "acronym", "name_az", "name_ru", "former_names")
     autocomplete_fields = ("parent", "successor")
     inlines = [ContactInline, ChildPartnerInline]

@@ -238,6 +238,8 @@ class DemoBuilder:
                     programme=programme,
                     code=f"DEMO-{area[:4].upper()}-{n}",
                     title=f"{programme.title} {start}-{end}",
+                    title_az=f"{programme.title_az} {start}-{end}" if programme.title_az else "",
+                    title_ru=f"{programme.title_ru} {start}-{end}" if programme.title_ru else "",
                     funding=FundingSource.EXTRA_BUDGETARY
                     if area == UnitArea.TRAFFICKING
                     else FundingSource.UNIFIED_BUDGET,

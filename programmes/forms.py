@@ -4,6 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accounts.units import UnitArea
+from osce_baku.widgets import DateInput
 
 from .indicator_rules import COUNTED_STATUSES
 from .models import (
@@ -20,13 +21,6 @@ from .models import (
     Theme,
 )
 from .registry import activity_defaults
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ActivityForm(forms.ModelForm):

@@ -1,11 +1,13 @@
 import datetime
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.units import UnitArea
+from osce_baku.widgets import DateInput
 from programmes.models import Location, Partner, PartnerRole, Programme, Project
 
 from .builders.quarterly import quarter_bounds
@@ -30,6 +32,19 @@ def parse_quarter(value: str) -> tuple[datetime.date, datetime.date]:
     return quarter_bounds(int(year), int(quarter))
 
 
+# The form fields each request parameter needs; a field no parameter of the chosen kind needs is left out.
+PARAMETER_FIELDS = {
+    PERIOD: ("quarter", "date_from", "date_to"),
+    QUARTER: ("quarter",),
+    UNIT_AREA: ("unit_area",),
+    PROGRAMME: ("programme",),
+    PROJECT: ("project",),
+    LOCATION: ("location",),
+    PARTNER: ("partner", "partner_role"),
+}
+OPTIONAL_FIELDS = {name for names in PARAMETER_FIELDS.values() for name in names}
+
+
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"))
     format = forms.ChoiceField(
@@ -43,8 +58,8 @@ class ReportRequestForm(forms.Form):
     quarter = forms.ChoiceField(
         label=_("Quarter"), required=False, help_text=_("Required for the quarterly report; otherwise sets the period.")
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
     unit_area = forms.ChoiceField(label=_("Unit area"), required=False)
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
     project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none(), required=False)
@@ -67,12 +82,44 @@ class ReportRequestForm(forms.Form):
         self.user = user
         self.kinds = kinds_for(user)
         self.fields["kind"].choices = [(k.code, k.label) for k in self.kinds]
+        # Choosing another kind asks the server for that kind's fields and formats (HTMX swaps them in place).
+        self.fields["kind"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("reports:request"),
+                "hx-trigger": "change",
+                "hx-target": "#kind-fields",
+                "hx-swap": "outerHTML",
+                "hx-include": "closest form",
+                "hx-params": "not csrfmiddlewaretoken",
+            }
+        )
         self.fields["quarter"].choices = [("", "—")] + quarter_choices()
         visible = access.visible_unit_areas(user)
         areas = [(value, label) for value, label in UnitArea.choices if value in visible]
         self.fields["unit_area"].choices = [("", _("All my unit areas"))] + areas
         self.fields["programme"].queryset = Programme.objects.for_user(user)
         self.fields["project"].queryset = Project.objects.for_user(user).select_related("programme")
+        self.chosen_kind = self._chosen_kind()
+        self._keep_fields_of(self.chosen_kind)
+
+    def _chosen_kind(self):
+        """The kind the fields are shown for: the one submitted or asked for, else the first on offer."""
+        code = self.data.get("kind") if self.is_bound else self.initial.get("kind")
+        kind = get_kind(code or "")
+        if kind in self.kinds:
+            return kind
+        return self.kinds[0] if self.kinds else None
+
+    def _keep_fields_of(self, kind):
+        """Only the fields and formats the kind uses (the server still checks everything in clean())."""
+        if kind is None:
+            return
+        used = {name for parameter in kind.parameters for name in PARAMETER_FIELDS.get(parameter, ())}
+        for name in OPTIONAL_FIELDS - used:
+            del self.fields[name]
+        self.fields["format"].choices = [
+            (value, label) for value, label in ReportFormat.choices if value in kind.formats
+        ]
 
     def clean(self):
         data = super().clean()

@@ -56,7 +56,12 @@ def job_list(request):
 def job_request(request):
     """The job is committed before its task is sent (hence no ATOMIC_REQUESTS here): the worker must find it."""
     _require_reports(request)
-    form = ReportRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        form = ReportRequestForm(request.POST, user=request.user)
+    else:  # ?kind=... (also what the kind menu sends through HTMX) shows that kind's fields, nothing checked yet
+        form = ReportRequestForm(initial=request.GET.dict(), user=request.user)
+        if request.headers.get("HX-Request"):
+            return render(request, "reports/_request_fields.html", {"form": form})
     if request.method == "POST" and form.is_valid():
         try:
             job = services.request_report(

@@ -17,18 +17,19 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from osce_baku.text import capfirst
 
 from .cells import CsvWriter, open_csv
 from .xlsx import STYLE_BOLD
 
-XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
+XLSX_DATE_FORMATS = {"en": "dd.mm.yyyy", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}  # as SHORT_DATE_FORMAT
 
 
 def heading(text) -> str:
-    """A column heading from a (lazily translated) verbose name: 'start date' -> 'Start date'."""
+    """A column heading from a (lazily translated) verbose name: 'istiqamət' -> 'İstiqamət' in az."""
     return capfirst(str(text))
 
 

@@ -1,11 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osce_baku.widgets import DateInput
+
 from .models import Measure, NrmStatistic, ProgressUpdate
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class MeasureForm(forms.ModelForm):

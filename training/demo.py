@@ -50,6 +50,19 @@ COURSES = [
         "rights",
     ),
 ]
+# The course titles in Azerbaijani and Russian.
+COURSE_TITLES = {
+    "Public assembly management": ("İctimai toplantıların idarə edilməsi", "Управление публичными собраниями"),
+    "Proportional use of force": ("Gücün mütənasib tətbiqi", "Соразмерное применение силы"),
+    "Negotiation and communication in crowd situations": (
+        "Kütləvi toplantılarda danışıqlar və ünsiyyət",
+        "Переговоры и коммуникация в условиях массового скопления людей",
+    ),
+    "Human rights standards for Internal Troops": (
+        "Daxili Qoşunlar üçün insan hüquqları standartları",
+        "Стандарты прав человека для Внутренних войск",
+    ),
+}
 # (group acronym or None, city code or None, people)
 TARGETS = [
     (None, None, 2000),
@@ -89,7 +102,10 @@ SERIES = "Human rights and fundamental freedoms of armed forces personnel"
 def seed_training(scale: int = 1, stdout=None) -> dict:
     partners = {p.acronym: p for p in Partner.objects.filter(acronym__in=[*GROUPS, "MIA", "MOD"])}
     courses = Course.objects.bulk_create(
-        [Course(title=title, duration_days=days) for title, days, _modules, _key in COURSES]
+        [
+            Course(title=title, title_az=COURSE_TITLES[title][0], title_ru=COURSE_TITLES[title][1], duration_days=days)
+            for title, days, _modules, _key in COURSES
+        ]
     )
     CourseModule.objects.bulk_create(
         [

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from accounts import access
 from accounts.units import UnitArea
 from programmes.models import ActivityKind
+from programmes.models.localized import LocalizedTitleMixin
 
 UNIT = UnitArea.ASSEMBLY
 
@@ -25,15 +26,19 @@ class TrainingQuerySet(models.QuerySet):
         return self if access.can_see_unit(user, UNIT) else self.none()
 
 
-class Course(models.Model):
+class Course(LocalizedTitleMixin, models.Model):
     title = models.CharField(_("title (English)"), max_length=255, unique=True)
     title_az = models.CharField(_("title (Azerbaijani)"), max_length=255, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
     duration_days = models.PositiveSmallIntegerField(_("duration (days)"), default=1)
     target_groups = models.ManyToManyField(
         "programmes.Partner", verbose_name=_("target groups"), blank=True, related_name="training_courses"
     )
     active = models.BooleanField(_("active"), default=True)
+    # Who signs this course's certificates; empty: settings.CERTIFICATE_SIGNATORY_NAME / _TITLE.
+    signatory_name = models.CharField(_("certificate signatory"), max_length=200, blank=True)
+    signatory_title = models.CharField(_("signatory's title"), max_length=200, blank=True)
     history = HistoricalRecords(m2m_fields=[target_groups])
 
     objects = TrainingQuerySet.as_manager()
@@ -45,7 +50,7 @@ class Course(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(duration_days__gte=1), name="course_duration_min")]
 
     def __str__(self):
-        return self.title
+        return self.localized_title
 
 
 class CourseModule(models.Model):

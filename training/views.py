@@ -126,7 +126,7 @@ def verify(request, code):
     audit.log_access(request, "view_personal", participation.person, detail="certificate verification")
     context = {
         "name": participation.person.full_name,
-        "course": participation.activity.training_detail.course.title,
+        "course": participation.activity.training_detail.course.localized_title,
         "date": participation.activity.end_date,
     }
     response = render(request, "training/verify.html", context)

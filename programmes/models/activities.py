@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,7 +112,7 @@ class Activity(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.start_date:%Y-%m-%d})"
+        return f"{self.title} ({formats.date_format(self.start_date, 'SHORT_DATE_FORMAT')})"
 
     def save(self, *args, **kwargs):
         if self.project_id:

@@ -36,6 +36,7 @@ class Partner(LocalizedNameMixin, models.Model):
     name_az = models.CharField(_("name (Azerbaijani)"), max_length=255, blank=True)
     name_az_verified = models.BooleanField(_("Azerbaijani name verified"), default=False)
     name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    name_ru_verified = models.BooleanField(_("Russian name verified"), default=False)
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",

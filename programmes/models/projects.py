@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 from accounts import access
 from accounts.units import UnitArea
 
-from .localized import LocalizedNameMixin, pick_localized
+from .localized import LocalizedNameMixin, LocalizedTitleMixin, pick_localized
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -52,11 +52,13 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(programme__unit_area__in=access.editable_unit_areas(user))
 
 
-class Project(models.Model):
+class Project(LocalizedTitleMixin, models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="projects"
     )
     title = models.CharField(_("title"), max_length=255)
+    title_az = models.CharField(_("title (Azerbaijani)"), max_length=255, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     code = models.CharField(_("code"), max_length=40, unique=True)
     external_id = models.CharField(_("external identifier"), max_length=100, blank=True)
     funding = models.CharField(_("funding"), max_length=2, choices=FundingSource.choices)
@@ -88,7 +90,7 @@ class Project(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code} {self.title}"
+        return f"{self.code} {self.localized_title}"
 
     @property
     def unit_area(self) -> str:

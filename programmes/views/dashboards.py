@@ -6,6 +6,7 @@ from django.utils import timezone
 import audit
 from accounts import access
 from accounts.units import UnitArea
+from osce_baku.dates import month_label
 
 from .. import dashboard
 from ..registry import dashboard_panels
@@ -17,7 +18,7 @@ def _chart_data(overview):
     return {
         "months": [
             {
-                "label": row["month"].strftime("%Y-%m"),
+                "label": month_label(row["month"]),
                 "activities": row["activities"],
                 "women": row["women"] or 0,
                 "men": row["men"] or 0,

@@ -7,11 +7,11 @@ import datetime
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import formats
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.units import UnitArea
+from osce_baku.dates import month_label
 from programmes.models import ActivityKind, ActivityPartner, ActivityStatus, Location, Partner, Sex
 
 from ..errors import ReportError
@@ -69,7 +69,7 @@ def build_quarterly_report(job, progress, path):
     months = []
     for month in _months(start, end):
         row = per_month.get(month, {"activities": 0, "women": 0, "men": 0, "unrecorded": 0})
-        months.append({"label": formats.date_format(month, "YEAR_MONTH_FORMAT"), **row})
+        months.append({"label": month_label(month), **row})
     chart = bar_chart_svg(
         [m["label"] for m in months],
         [(Sex.FEMALE.label, [m["women"] for m in months]), (Sex.MALE.label, [m["men"] for m in months])],

@@ -16,6 +16,11 @@ def _rows(filename):
         yield from csv.DictReader(f)
 
 
+def _verified(row, column: str) -> bool:
+    """A name counts as checked unless the note marks it "<column> unverified" (a native speaker still has to look)."""
+    return bool(row[column]) and f"{column} unverified" not in row["note"]
+
+
 def upsert(model, lookup: dict, values: dict):
     """Create the row, or change only the fields that differ: a second run writes nothing, not even history."""
     obj = model.objects.filter(**lookup).first()
@@ -70,13 +75,16 @@ class Command(BaseCommand):
                 {
                     "name": row["name_en"],
                     "name_az": row["name_az"],
-                    "name_az_verified": bool(row["name_az"]) and "unverified" not in row["note"],
+                    "name_az_verified": _verified(row, "name_az"),
+                    "name_ru": row["name_ru"],
+                    "name_ru_verified": _verified(row, "name_ru"),
                     "kind": row["kind"],
                     "notes": row["note"],
                 },
             )
         for extra in EXTRA_PARTNERS:
-            upsert(Partner, {"acronym": extra["acronym"]}, {**extra, "name_az_verified": True})
+            checked = {"name_az_verified": True, "name_ru_verified": True}
+            upsert(Partner, {"acronym": extra["acronym"]}, {**extra, **checked})
         for row in rows:
             parent = Partner.objects.get(acronym=row["parent_acronym"]) if row["parent_acronym"] else None
             upsert(Partner, {"acronym": row["acronym"]}, {"parent": parent})
