@@ -14,8 +14,8 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from programmes.attendance_import import ImportFileError, read_table
 from programmes.models import Contact, Partner
+from programmes.spreadsheets import ImportFileError, read_table
 
 PARTNER_COLUMNS = [
     "acronym", "name", "name_az", "name_ru", "kind", "parent_acronym", "valid_from", "valid_to", "former_names",

@@ -63,10 +63,8 @@ class NrmStatisticForm(forms.Form):
 
 
 class NrmImportForm(forms.Form):
-    file = forms.FileField(label=_("XLSX file"), help_text=_("First row: headings. One row per aggregate count."))
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if not file.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an Excel (.xlsx) file."))
-        return file
+    # The type is checked by content when the file is read (programmes.spreadsheets).
+    file = forms.FileField(
+        label=_("Spreadsheet (XLSX, XLS, ODS or CSV)"),
+        help_text=_("First row: headings. One row per aggregate count."),
+    )

@@ -15,7 +15,7 @@ from programmes.models import Activity, Partner
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
 from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
-from .nrm_import import ImportFileError, parse_xlsx
+from .nrm_import import ImportFileError, parse_sheet
 from .suppression import LEGEND_SECONDARY, suppress_value, threshold
 
 PAGE_SIZE = 50
@@ -196,7 +196,7 @@ def nrm_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            parsed = parse_xlsx(form.cleaned_data["file"])
+            parsed = parse_sheet(form.cleaned_data["file"])
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
