@@ -268,9 +268,10 @@ def _two_level(upper, lower):
     row with nothing under them. So: the lower row's heading where it has one, the upper one elsewhere.
     """
     known = [position for position, cell in enumerate(lower) if cell not in (None, "") and _field_for_heading(cell)]
-    under_group = [p for p in known if p >= len(upper) or upper[p] in (None, "")]
-    if len(known) < 2 or not under_group:
-        return None
+    under_label = [p for p in known if p < len(upper) and upper[p] not in (None, "")]  # "İştirakçı" over "Ad"
+    under_empty = [p for p in known if p >= len(upper) or upper[p] in (None, "")]  # the rest of the group
+    if len(known) < 2 or not under_label or not under_empty:
+        return None  # e.g. a title line above the headings, or a data row under them
     width = max(len(upper), len(lower))
     upper, lower = [*upper, *[None] * (width - len(upper))], [*lower, *[None] * (width - len(lower))]
     return [low if low not in (None, "") else up for up, low in zip(upper, lower, strict=True)]
