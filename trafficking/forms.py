@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes.uploads import check_evidence_file
+
 from .models import Measure, NrmStatistic, ProgressUpdate
 
 
@@ -28,17 +30,18 @@ class MeasureForm(forms.ModelForm):
 
 
 class ProgressUpdateForm(forms.ModelForm):
-    MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
-
     class Meta:
         model = ProgressUpdate
         fields = ("reported_on", "status", "note", "evidence")
         widgets = {"reported_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
 
     def clean_evidence(self):
+        """The activity evidence rules: allowed types checked by content, and the size limit."""
         evidence = self.cleaned_data.get("evidence")
-        if evidence and evidence.size > self.MAX_EVIDENCE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        if evidence:
+            # The uploader's name is kept as data (the download's name); the stored name is the server's.
+            self.cleaned_data["evidence_type"] = check_evidence_file(evidence)
+            self.cleaned_data["evidence_name"] = evidence.name[:255]
         return evidence
 
 

@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 import audit
 from accounts import access
 from programmes.models import Activity, Partner
+from programmes.uploads import evidence_response
 
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
@@ -125,7 +126,12 @@ def evidence_download(request, pk):
     update = get_object_or_404(ProgressUpdate.objects.for_user(request.user), pk=pk)
     if not update.evidence:
         raise Http404
-    return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=update.evidence.name.split("/")[-1])
+    audit.log_access(request, "download_evidence", update)
+    return evidence_response(
+        update.evidence,
+        filename=update.evidence_name or update.evidence.name.rsplit("/", 1)[-1],  # files stored before the name was
+        content_type=update.evidence_type or "application/octet-stream",
+    )
 
 
 # --- NRM statistics -------------------------------------------------------------------------------------------
