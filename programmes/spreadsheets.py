@@ -166,24 +166,27 @@ def _ods_rows(data: bytes, limits: Limits) -> list[tuple[int, list]]:
     archive = _open_zip(data, limits, not_ods, "content.xml")
     try:
         with archive.open("content.xml") as content:
-            rows, columns = _ods_span(content)
+            spans = _ods_spans(content)
     except ImportFileError:
         raise
     except Exception:  # defusedxml refuses entities and DTDs; anything else unreadable is a damaged file
         raise ImportFileError(not_ods) from None
     finally:
         archive.close()
-    _check_span(rows, columns, limits)
+    _check_spans(spans, limits)
     return _calamine_rows(data, limits, not_ods)
 
 
-def _ods_span(content) -> tuple[int, int]:
-    """Rows and columns up to the last non-empty cell of the first table, counting repeated rows and cells."""
+def _ods_spans(content) -> list[tuple[int, int]]:
+    """For each table (calamine reads them all): rows and columns up to its last non-empty cell, repeats counted."""
+    spans = []
     row = last_row = widest = 0
     column = row_end = 0
     for event, element in iterparse(content, events=("start", "end")):
         tag = element.tag
-        if event == "start" and tag == f"{_ODS}table-row":
+        if event == "start" and tag == f"{_ODS}table":
+            row = last_row = widest = 0
+        elif event == "start" and tag == f"{_ODS}table-row":
             column = row_end = 0
         elif event == "end" and tag in (f"{_ODS}table-cell", f"{_ODS}covered-table-cell"):
             repeat = max(1, int(element.get(f"{_ODS}number-columns-repeated", "1")))
@@ -198,8 +201,9 @@ def _ods_span(content) -> tuple[int, int]:
                 last_row, widest = row, max(widest, row_end)
             element.clear()
         elif event == "end" and tag == f"{_ODS}table":
-            break  # only the first sheet is read
-    return last_row, widest
+            spans.append((last_row, widest))
+            element.clear()
+    return spans
 
 
 # --- XLS (Excel 97-2003, BIFF8 in an OLE2 container) ----------------------------------------------------------------
@@ -208,12 +212,13 @@ def _ods_span(content) -> tuple[int, int]:
 # and the last column in the record's last two bytes).
 _CELL_RECORDS = {0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6}
 _MULTI_CELL_RECORDS = {0x00BD, 0x00BE}
+_BOF, _EOF, _WORKSHEET = 0x0809, 0x000A, 0x0010  # each sheet is a substream between a BOF and an EOF
 
 
 def _xls_rows(data: bytes, limits: Limits) -> list[tuple[int, list]]:
     not_xls = _("The file is not an Excel 97-2003 workbook (.xls); save it again as .xlsx, .xls or .csv.")
     try:
-        with olefile.OleFileIO(data) as ole:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:  # (given bytes shorter than 1,536 it would take a path)
             stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
             if stream is None:
                 raise ImportFileError(not_xls)
@@ -222,36 +227,54 @@ def _xls_rows(data: bytes, limits: Limits) -> list[tuple[int, list]]:
         raise
     except Exception:  # not an OLE2 file, or a damaged one
         raise ImportFileError(not_xls) from None
-    rows = columns = 0
+    _check_spans(_xls_spans(biff), limits)
+    return _calamine_rows(data, limits, not_xls)
+
+
+def _xls_spans(biff: bytes) -> list[tuple[int, int]]:
+    """For each worksheet (calamine reads them all): rows and columns up to its last cell record."""
+    spans = []
+    open_streams = []  # [is a worksheet, rows, columns] of each substream begun and not ended (charts nest)
     position = 0
     while position + 4 <= len(biff):
         kind, length = struct.unpack_from("<HH", biff, position)
         body = biff[position + 4 : position + 4 + length]
         position += 4 + length
-        if (kind in _CELL_RECORDS and length >= 4) or (kind in _MULTI_CELL_RECORDS and length >= 6):
+        if kind == _BOF:
+            open_streams.append([length >= 4 and struct.unpack_from("<H", body, 2)[0] == _WORKSHEET, 0, 0])
+        elif kind == _EOF and open_streams:
+            is_sheet, rows, columns = open_streams.pop()
+            if is_sheet:
+                spans.append((rows, columns))
+        elif (kind in _CELL_RECORDS and length >= 4) or (kind in _MULTI_CELL_RECORDS and length >= 6):
             row, column = struct.unpack_from("<HH", body)
             if kind in _MULTI_CELL_RECORDS:
                 column = struct.unpack_from("<H", body, length - 2)[0]
-            rows, columns = max(rows, row + 1), max(columns, column + 1)
-    _check_span(rows, columns, limits)
-    return _calamine_rows(data, limits, not_xls)
+            if not open_streams or not open_streams[-1][0]:  # a cell outside a worksheet: count it all the same
+                open_streams.append([True, 0, 0])
+            stream = open_streams[-1]
+            stream[1], stream[2] = max(stream[1], row + 1), max(stream[2], column + 1)
+    return spans + [(rows, columns) for is_sheet, rows, columns in open_streams if is_sheet]  # cut short
 
 
 # --- Both calamine formats ------------------------------------------------------------------------------------------
 
 
-def _check_span(rows: int, columns: int, limits: Limits) -> None:
-    if rows > limits.max_row_number:
+def _check_spans(spans: list[tuple[int, int]], limits: Limits) -> None:
+    """Refuse before calamine builds the rectangle of every sheet: too many rows in the sheet read, or too many cells
+    in all sheets together."""
+    if spans and spans[0][0] > limits.max_row_number:
         raise ImportFileError(
             _("The file has more than %(count)d rows; split it into smaller files.") % {"count": limits.max_rows}
         )
-    if rows * columns > limits.max_cells:
+    cells = sum(rows * columns for rows, columns in spans)
+    if cells > limits.max_cells:
         raise ImportFileError(
             _(
-                "The sheet's cells reach row %(rows)d and column %(columns)d, too large an area for a sheet of this "
-                "kind; delete the cells far to the right or below the table and try again."
+                "The sheets span %(cells)d cells, too large an area (at most %(limit)d); delete the cells far to the "
+                "right of or below the table, and the sheets that are not needed, and try again."
             )
-            % {"rows": rows, "columns": columns}
+            % {"cells": cells, "limit": limits.max_cells}
         )
 
 
