@@ -122,9 +122,6 @@ def _open_zip(data: bytes, limits: Limits, not_this_kind: str, marker: str) -> z
     }
     if len(members) > limits.max_parts or sum(member.file_size for member in members) > limits.max_unpacked_bytes:
         raise ImportFileError(too_big)
-    strings = next((m for m in members if m.filename.lower() == "xl/sharedstrings.xml"), None)
-    if strings is not None and strings.file_size > limits.max_shared_strings_bytes:
-        raise ImportFileError(too_big)
     # The declared sizes may lie, and zipfile (like other readers) stops at the declared size without noticing more
     # data: inflate every part's raw data ourselves, in chunks, counting against the limit.
     budget = limits.max_unpacked_bytes
@@ -173,7 +170,16 @@ def _unpacked_size(data: bytes, member: zipfile.ZipInfo, budget: int) -> int | N
 
 def _xlsx_rows(data: bytes, limits: Limits) -> list[tuple[int, list]]:
     not_a_workbook = _("The file is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx or .csv.")
-    _open_zip(data, limits, not_a_workbook, "[Content_Types].xml").close()
+    with _open_zip(data, limits, not_a_workbook, "[Content_Types].xml") as archive:
+        try:
+            strings = _shared_strings_bytes(archive)
+        except Exception:  # defusedxml refuses entities and DTDs; anything else unreadable is a damaged file
+            raise ImportFileError(not_a_workbook) from None
+    if strings > limits.max_shared_strings_bytes:
+        raise ImportFileError(
+            _("The workbook holds more than %(size)d MB of text; it cannot be a sheet of this kind.")
+            % {"size": limits.max_shared_strings_bytes // MB}
+        )
     workbook = None
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -187,6 +193,19 @@ def _xlsx_rows(data: bytes, limits: Limits) -> list[tuple[int, list]]:
     finally:
         if workbook is not None:
             workbook.close()
+
+
+def _shared_strings_bytes(archive: zipfile.ZipFile) -> int:
+    """The unpacked size of the parts the content types declare as shared strings (under any name): openpyxl keeps
+    all of them in memory."""
+    with archive.open("[Content_Types].xml") as types:
+        names = {
+            element.get("PartName", "").lstrip("/")
+            for _event, element in iterparse(types)
+            if element.get("ContentType", "").endswith(".sharedStrings+xml")
+        }
+    sizes = {member.filename: member.file_size for member in archive.infolist()}
+    return sum(sizes.get(name, 0) for name in names)
 
 
 _ODS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -247,10 +247,18 @@ def test_too_many_parts_are_refused():
         read_table(SimpleUploadedFile("sheet.xlsx", _zip(parts)))
 
 
-def test_large_shared_strings_are_refused_within_the_unpacked_limit():
-    parts = {"[Content_Types].xml": "<Types/>", "xl/sharedStrings.xml": b"<sst>" + b" " * (11 * MB) + b"</sst>"}
-    with pytest.raises(ImportFileError, match="unpacks to more than"):
-        read_table(SimpleUploadedFile("sheet.xlsx", _zip(parts)))
+def test_large_shared_strings_are_refused_within_the_unpacked_limit(tmp_path):
+    """11 MB of shared strings fit the 50 MB unpacked limit but not the 10 MB for text, whatever the part's name."""
+    shared_strings_bomb(tmp_path / "a.xlsx", megabytes=11)
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name in ("xl/sharedStrings.xml", "xl/words.xml"):
+        types = parts["[Content_Types].xml"].decode().replace("/xl/sharedStrings.xml", f"/{name}")
+        renamed = {**parts, "[Content_Types].xml": types, name: parts["xl/sharedStrings.xml"]}
+        if name != "xl/sharedStrings.xml":
+            del renamed["xl/sharedStrings.xml"]
+        with pytest.raises(ImportFileError, match="more than 10 MB of text"):
+            read_table(SimpleUploadedFile("sheet.xlsx", _zip(renamed)))
 
 
 LAUGHS = (
