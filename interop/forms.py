@@ -42,7 +42,7 @@ class IatiFilterForm(forms.Form):
 
 
 class PartnerImportForm(forms.Form):
-    file = forms.FileField(label=_("Partners file (XLSX or CSV)"))
+    file = forms.FileField(label=_("Partners file (XLSX, XLS, ODS or CSV)"))
     apply = forms.BooleanField(
         label=_("Import now"),
         required=False,

@@ -13,8 +13,8 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from programmes.attendance_import import ImportFileError, read_table
 from programmes.models import Contact, Partner
+from programmes.spreadsheets import ImportFileError, read_table
 from reports.cells import csv_bytes, restore
 from reports.xlsx import StreamingWorkbook
 

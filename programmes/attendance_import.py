@@ -1,35 +1,27 @@
-"""Import participants from the sign-in sheets people really keep: XLSX or CSV, headings in English, Azerbaijani or
-Russian, one row per person or one row per person per day.
+"""Import participants from the sign-in sheets people really keep: XLSX, XLS, ODS or CSV (read by
+programmes.spreadsheets), headings in English, Azerbaijani or Russian, one row per person or one row per person per day.
 
 preview_import() reads and checks the whole file and says who would be created, matched or skipped; apply_import()
 reads the file again (a preview may be stale) and writes only when every row is valid. The upload page and the
 import_attendance command both call these two functions and nothing else.
 """
 
-import csv
 import datetime
-import io
-import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import defusedxml  # noqa: F401  (openpyxl parses workbooks with it once it is importable)
-import openpyxl
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl.xml import DEFUSEDXML
 from simple_history.utils import bulk_create_with_history
 
+from . import spreadsheets
 from .models import Activity, Participation, ParticipationRole, Partner, Person, Sex
 from .names import az_lower, person_name_key
 from .services import record_roster_change
-
-if not DEFUSEDXML:  # an uploaded workbook is untrusted XML: never parse it without defusedxml
-    raise ImproperlyConfigured("openpyxl must parse workbooks with defusedxml (is OPENPYXL_DEFUSEDXML off?)")
+from .spreadsheets import ImportFileError, Limits
 
 MAX_COLUMNS = 60  # sign-in sheets have a dozen columns; this bounds the work a crafted wide sheet can cause
 HEADING_SCAN_ROWS = 10  # a title or date line often sits above the headings
@@ -37,14 +29,6 @@ HEADING_SCAN_ROWS = 10  # a title or date line often sits above the headings
 
 def _limit(name: str, default: int) -> int:
     return getattr(settings, name, default)
-
-
-class ImportFileError(Exception):
-    """The whole file is refused (wrong type, too large, no name column, headcount activity...)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -90,6 +74,7 @@ class ImportPreview:
     rows: list[ImportRow]
     errors: list[RowError]
     ignored_columns: list[str]
+    heading_row: int = 1  # the spreadsheet row the headings were taken from (the lower one of a two-row heading)
 
     @property
     def is_valid(self) -> bool:
@@ -246,130 +231,76 @@ def _split_full_name(text: str, last_first: bool) -> tuple[str, str, str]:
 
 def read_table(uploaded_file) -> list[tuple[int, list]]:
     """The non-empty rows of the file as (row number, cell values), after every whole-file check."""
-    name = os.path.basename(getattr(uploaded_file, "name", "") or "")
-    extension = os.path.splitext(name)[1].lower()
-    max_bytes = _limit("ATTENDANCE_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
-    too_large = _("The file is larger than %(size)d MB.") % {"size": max(1, max_bytes // (1024 * 1024))}
-    if (getattr(uploaded_file, "size", None) or 0) > max_bytes:
-        raise ImportFileError(too_large)
-    if hasattr(uploaded_file, "seek"):
-        uploaded_file.seek(0)  # the page previews and then applies the same upload
-    data = uploaded_file.read(max_bytes + 1)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if len(data) > max_bytes:
-        raise ImportFileError(too_large)
-    if not data:
-        raise ImportFileError(_("The file is empty."))
-    if extension in (".xlsx", ".xlsm"):
-        return _xlsx_rows(data)
-    if extension in (".csv", ".txt"):
-        return _csv_rows(data)
-    if extension == ".xls":
-        raise ImportFileError(_("This is the old Excel format (.xls); save the sheet as .xlsx or .csv and try again."))
-    raise ImportFileError(_("Upload the sheet as an Excel workbook (.xlsx) or a CSV file (.csv)."))
-
-
-def _collect(rows) -> list[tuple[int, list]]:
-    max_rows = _limit("ATTENDANCE_IMPORT_MAX_ROWS", 2000)
-    too_many = _("The file has more than %(count)d rows; split it into smaller files.") % {"count": max_rows}
-    table = []
-    for number, values in enumerate(rows, start=1):
-        # Blank rows are skipped but still bounded: a sheet can claim a million of them.
-        if number > max_rows * 10 + HEADING_SCAN_ROWS:
-            raise ImportFileError(too_many)
-        cells = [value.strip() if isinstance(value, str) else value for value in values[:MAX_COLUMNS]]
-        if any(cell not in (None, "") for cell in cells):
-            table.append((number, cells))
-            if len(table) > max_rows + 1:  # + the heading row
-                raise ImportFileError(too_many)
-    return table
-
-
-def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
-    not_a_workbook = _("The file is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx or .csv.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise ImportFileError(not_a_workbook) from None
-    if "[Content_Types].xml" not in {member.filename for member in members}:
-        raise ImportFileError(not_a_workbook)
-    # zipfile stops each member at its declared size, so adding the declared sizes bounds what unpacking can cost.
-    max_unpacked = _limit("ATTENDANCE_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
-    if len(members) > 1000 or sum(member.file_size for member in members) > max_unpacked:
-        raise ImportFileError(
-            _("The workbook unpacks to more than %(size)d MB; it cannot be a sign-in sheet.")
-            % {"size": max_unpacked // (1024 * 1024)}
-        )
-    workbook = None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.active or workbook.worksheets[0]
-        sheet.reset_dimensions()  # the stored dimensions may be wrong; read what is really there
-        return _collect(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True))
-    except ImportFileError:
-        raise
-    except Exception:  # openpyxl raises many kinds (XML, zip, key, value errors) for damaged or crafted files
-        raise ImportFileError(not_a_workbook) from None
-    finally:
-        if workbook is not None:
-            workbook.close()
-
-
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _csv_rows(data: bytes) -> list[tuple[int, list]]:
-    binary = _("The file is not a text CSV file; open it in Excel and save it as .xlsx or as CSV (UTF-8).")
-    if b"\x00" in data:
-        raise ImportFileError(binary)
-    for encoding in ("utf-8-sig", "cp1251"):  # UTF-8 with or without BOM, then the Russian Windows code page
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(_("The file's characters cannot be read; save it as CSV (UTF-8)."))
-    if _CONTROL_CHARACTERS.search(text):
-        raise ImportFileError(binary)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    # Excel in Azerbaijani and Russian settings separates CSV fields with ';'.
-    delimiter = max(",;\t", key=lambda d: len(next(csv.reader([first_line], delimiter=d), [])))
-    try:
-        return _collect(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise ImportFileError(binary) from None
+    limits = Limits(
+        max_bytes=_limit("ATTENDANCE_IMPORT_MAX_BYTES", 5 * 1024 * 1024),
+        max_rows=_limit("ATTENDANCE_IMPORT_MAX_ROWS", 2000),
+        max_columns=MAX_COLUMNS,
+        max_unpacked_bytes=_limit("ATTENDANCE_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024),
+    )
+    return spreadsheets.read_table(uploaded_file, limits)
 
 
 # --- Parsing rows ---------------------------------------------------------------------------------------------------
 
 
+def _heading_columns(cells):
+    """({field: column index}, {column index: heading}, ignored headings) of one heading row."""
+    columns, headings, ignored = {}, {}, []
+    for position, cell in enumerate(cells):
+        if cell in (None, ""):
+            continue
+        name = _field_for_heading(cell)
+        if name is None or name in columns:  # unknown, or a second column for the same thing
+            ignored.append(str(cell))
+            continue
+        columns[name] = position
+        headings[position] = str(cell)
+    if "last_name" in columns and "first_name" not in columns and "full_name" in columns:
+        columns["first_name"] = columns.pop("full_name")  # "Name" beside "Surname" is the first name
+    return columns, headings, ignored
+
+
+def _two_level(upper, lower):
+    """The headings of a heading written in two rows, or None when `lower` is not the lower row of one.
+
+    A group heading ("İştirakçı" merged over Ad / Soyad / Ata adı) leaves the rest of its columns empty in the upper
+    row, with the real headings under it; the headings outside a group are merged down, so they stand in the upper
+    row with nothing under them. So: the lower row's heading where it has one, the upper one elsewhere.
+    """
+    known = [position for position, cell in enumerate(lower) if cell not in (None, "") and _field_for_heading(cell)]
+    under_label = [p for p in known if p < len(upper) and upper[p] not in (None, "")]  # "İştirakçı" over "Ad"
+    under_empty = [p for p in known if p >= len(upper) or upper[p] in (None, "")]  # the rest of the group
+    if len(known) < 2 or not under_label or not under_empty:
+        return None  # e.g. a title line above the headings, or a data row under them
+    width = max(len(upper), len(lower))
+    upper, lower = [*upper, *[None] * (width - len(upper))], [*lower, *[None] * (width - len(lower))]
+    return [low if low not in (None, "") else up for up, low in zip(upper, lower, strict=True)]
+
+
 def _find_headings(table):
-    """(index of the heading row in table, {field: column index}, {column index: heading}, ignored headings)."""
-    for index, (_row_number, cells) in enumerate(table[:HEADING_SCAN_ROWS]):
-        columns, headings, ignored = {}, {}, []
-        for position, cell in enumerate(cells):
-            if cell in (None, ""):
-                continue
-            name = _field_for_heading(cell)
-            if name is None or name in columns:  # unknown, or a second column for the same thing
-                ignored.append(str(cell))
-                continue
-            columns[name] = position
-            headings[position] = str(cell)
-        if "last_name" in columns and "first_name" not in columns and "full_name" in columns:
-            columns["first_name"] = columns.pop("full_name")  # "Name" beside "Surname" is the first name
+    """(index of the (lower) heading row in table, {field: column index}, {column index: heading}, ignored headings).
+
+    The headings are the first row that names the participants, or two rows where the upper one groups columns.
+    """
+    for index, (number, cells) in enumerate(table[:HEADING_SCAN_ROWS]):
+        below = table[index + 1] if index + 1 < len(table) else None
+        if below and below[0] == number + 1 and (combined := _two_level(cells, below[1])) is not None:
+            columns, headings, ignored = _heading_columns(combined)
+            if _has_name(columns):
+                return index + 1, columns, headings, ignored
+        columns, headings, ignored = _heading_columns(cells)
         if _has_name(columns):
             return index, columns, headings, ignored
-    found = [str(cell) for cell in (table[0][1] if table else []) if cell not in (None, "")]
+    # Name the row taken as the headings (the one with most known headings), so the user sees what was read.
+    candidates = table[:HEADING_SCAN_ROWS] or [(1, [])]
+    number, cells = max(candidates, key=lambda row: (len(_heading_columns(row[1])[0]), -row[0]))
+    found = [str(cell) for cell in cells if cell not in (None, "")]
     raise ImportFileError(
         _(
             "No column with the participants' names was found (First name and Last name, or Full name). "
-            "Headings found: %(headings)s."
+            "Row %(row)d was taken as the headings: %(headings)s."
         )
-        % {"headings": ", ".join(found) or _("none")}
+        % {"row": number, "headings": ", ".join(found) or _("none")}
     )
 
 
@@ -524,7 +455,9 @@ def preview_import(*, activity: Activity, uploaded_file, user=None) -> ImportPre
     if not people and not errors:
         raise ImportFileError(_("The file has headings but no participants."))
     _match_existing(activity, people, user)
-    return ImportPreview(rows=list(people.values()), errors=errors, ignored_columns=ignored)
+    return ImportPreview(
+        rows=list(people.values()), errors=errors, ignored_columns=ignored, heading_row=table[heading_index][0]
+    )
 
 
 def _match_existing(activity: Activity, people: dict[tuple, ImportRow], user) -> None:

@@ -190,4 +190,4 @@ class EvidenceForm(forms.Form):
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(label=_("Sign-in sheet (XLSX or CSV)"))
+    file = forms.FileField(label=_("Sign-in sheet (XLSX, XLS, ODS or CSV)"))

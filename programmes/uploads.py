@@ -1,10 +1,13 @@
-"""Checks on uploaded evidence: the type by content as well as by name, and the size."""
+"""Rules for uploaded evidence, wherever it is attached (activities, trafficking progress updates): the type checked
+by content as well as by name, a size limit, a server-generated stored name, and the download response."""
 
+import uuid
 import zipfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 # extension -> (content type, check of the first bytes)
@@ -57,3 +60,17 @@ def _zip_has(uploaded, member: str) -> bool:
         return False
     finally:
         uploaded.seek(0)
+
+
+def stored_name(folder: str, filename: str) -> str:
+    """A server-generated path for an upload: the uploader's file name is kept only as data, never as a path."""
+    return f"{folder}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+def evidence_response(file, *, filename: str, content_type: str) -> FileResponse:
+    """The download of a stored evidence file: always an attachment, never sniffed or cached. The caller has checked
+    the user's permission and recorded the download in the audit log."""
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

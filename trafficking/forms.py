@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from osce_baku.widgets import DateInput
+from programmes.uploads import check_evidence_file
 
 from .models import Measure, NrmStatistic, ProgressUpdate
 
@@ -26,17 +27,18 @@ class MeasureForm(forms.ModelForm):
 
 
 class ProgressUpdateForm(forms.ModelForm):
-    MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
-
     class Meta:
         model = ProgressUpdate
         fields = ("reported_on", "status", "note", "evidence")
         widgets = {"reported_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
 
     def clean_evidence(self):
+        """The activity evidence rules: allowed types checked by content, and the size limit."""
         evidence = self.cleaned_data.get("evidence")
-        if evidence and evidence.size > self.MAX_EVIDENCE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        if evidence:
+            # The uploader's name is kept as data (the download's name); the stored name is the server's.
+            self.cleaned_data["evidence_type"] = check_evidence_file(evidence)
+            self.cleaned_data["evidence_name"] = evidence.name[:255]
         return evidence
 
 
@@ -61,10 +63,8 @@ class NrmStatisticForm(forms.Form):
 
 
 class NrmImportForm(forms.Form):
-    file = forms.FileField(label=_("XLSX file"), help_text=_("First row: headings. One row per aggregate count."))
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if not file.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an Excel (.xlsx) file."))
-        return file
+    # The type is checked by content when the file is read (programmes.spreadsheets).
+    file = forms.FileField(
+        label=_("Spreadsheet (XLSX, XLS, ODS or CSV)"),
+        help_text=_("First row: headings. One row per aggregate count."),
+    )

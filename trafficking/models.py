@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts import access
 from accounts.units import UnitArea
+from programmes.uploads import stored_name
 
 UNIT = UnitArea.TRAFFICKING
 
@@ -90,6 +91,10 @@ class Measure(models.Model):
         return f"{self.number} {self.text[:80]}"
 
 
+def progress_evidence_path(instance, filename):
+    return stored_name(f"trafficking/evidence/{timezone.now():%Y}", filename)
+
+
 class ProgressUpdate(models.Model):
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="progress_updates"
@@ -97,8 +102,11 @@ class ProgressUpdate(models.Model):
     reported_on = models.DateField(_("reported on"), default=timezone.localdate)
     status = models.CharField(_("status"), max_length=12, choices=MeasureStatus.choices)
     note = models.TextField(_("note"), blank=True)
-    # Downloaded through a permission-checked view, never served from MEDIA_URL.
-    evidence = models.FileField(_("evidence"), upload_to="trafficking/evidence/%Y/", blank=True)
+    # Checked like activity evidence (programmes.uploads), stored under a server-generated name and downloaded
+    # through a permission-checked, audited view, never served from MEDIA_URL.
+    evidence = models.FileField(_("evidence"), upload_to=progress_evidence_path, blank=True)
+    evidence_name = models.CharField(_("file name"), max_length=255, blank=True, editable=False)
+    evidence_type = models.CharField(max_length=100, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )

@@ -1,16 +1,19 @@
-"""Import of NRM aggregate statistics from an XLSX sheet: validate everything, then write all rows or none.
+"""Import of NRM aggregate statistics from a spreadsheet (XLSX, XLS, ODS or CSV, read by programmes.spreadsheets with
+its size and row limits): validate everything, then write all rows or none.
 
-The first row holds the headings (row 1, as the spreadsheet shows it); data starts on row 2. A sheet that carries
-victim-level columns (names, birth dates, passports, case narratives...) is refused as a whole, before any cell
-is read: the portal keeps aggregates only.
+The first non-empty row holds the headings (row 1, as the spreadsheet shows it); data follows. A sheet that carries
+victim-level columns (names, birth dates, passports, case narratives...) is refused as a whole, before any row is
+looked at: the portal keeps aggregates only.
 """
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+# ImportFileError: the file as a whole cannot be imported (not a spreadsheet, too large, victim-level columns...).
+from programmes.spreadsheets import ImportFileError, Limits, read_table
 
 from .models import AgeBand, Exploitation, Nationality, NrmStatistic, Sex, Stage
 
@@ -43,10 +46,6 @@ COLUMNS = {
 }
 REQUIRED = ("year", "sex", "age_band", "exploitation", "nationality", "stage", "count")
 CHOICES = {"sex": Sex, "age_band": AgeBand, "exploitation": Exploitation, "nationality": Nationality, "stage": Stage}
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported (not XLSX, victim-level columns, missing columns)."""
 
 
 @dataclass
@@ -151,40 +150,24 @@ def _clean_row(raw: dict) -> tuple[dict, list[str]]:
     return row, errors
 
 
-def parse_xlsx(uploaded) -> ParsedSheet:
+def parse_sheet(uploaded) -> ParsedSheet:
     """Read and validate a sheet; raises ImportFileError for a file-level problem, returns row errors otherwise."""
-    from openpyxl import load_workbook  # openpyxl parses XML through defusedxml when it is installed
-
-    if uploaded.size > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than 5 MB."))
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError(_("This is not an Excel (.xlsx) file.")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        headings = next(rows, None)
-        if not headings:
-            raise ImportFileError(_("The sheet is empty."))
-        mapping = _column_map(headings)
-        parsed, seen = ParsedSheet(), {}
-        for number, values in enumerate(rows, start=2):
-            if number > MAX_ROWS + 1:
-                raise ImportFileError(_("The sheet has more than %(n)d rows.") % {"n": MAX_ROWS})
-            if all(v in (None, "") for v in values):
-                continue
-            raw = {mapping[i]: v for i, v in enumerate(values) if i in mapping}
-            row, errors = _clean_row(raw)
-            if not errors:
-                key = tuple(row[d] for d in NrmStatistic.DIMENSIONS)
-                if key in seen:
-                    errors.append(_("the same cell as row %(row)d") % {"row": seen[key]})
-                seen.setdefault(key, number)
-            if errors:
-                parsed.errors.append((number, "; ".join(errors)))
-            else:
-                parsed.rows.append(row)
-        return parsed
-    finally:
-        workbook.close()
+    table = read_table(uploaded, Limits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS))
+    if not table:
+        raise ImportFileError(_("The sheet is empty."))
+    (_heading_row, headings), rows = table[0], table[1:]
+    mapping = _column_map(headings)
+    parsed, seen = ParsedSheet(), {}
+    for number, values in rows:
+        raw = {mapping[i]: v for i, v in enumerate(values) if i in mapping}
+        row, errors = _clean_row(raw)
+        if not errors:
+            key = tuple(row[d] for d in NrmStatistic.DIMENSIONS)
+            if key in seen:
+                errors.append(_("the same cell as row %(row)d") % {"row": seen[key]})
+            seen.setdefault(key, number)
+        if errors:
+            parsed.errors.append((number, "; ".join(errors)))
+        else:
+            parsed.rows.append(row)
+    return parsed

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,12 +10,13 @@ import audit
 from accounts import access
 from programmes import workflow
 from programmes.models import Activity, Partner
+from programmes.uploads import evidence_response
 from reports.cells import csv_bytes
 
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
 from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
-from .nrm_import import ImportFileError, parse_xlsx
+from .nrm_import import ImportFileError, parse_sheet
 from .suppression import LEGEND_SECONDARY, small_counts_note, suppress_value
 
 PAGE_SIZE = 50
@@ -126,7 +127,12 @@ def evidence_download(request, pk):
     update = get_object_or_404(ProgressUpdate.objects.for_user(request.user), pk=pk)
     if not update.evidence:
         raise Http404
-    return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=update.evidence.name.split("/")[-1])
+    audit.log_access(request, "download_evidence", update)
+    return evidence_response(
+        update.evidence,
+        filename=update.evidence_name or update.evidence.name.rsplit("/", 1)[-1],  # files stored before the name was
+        content_type=update.evidence_type or "application/octet-stream",
+    )
 
 
 # --- NRM statistics -------------------------------------------------------------------------------------------
@@ -196,7 +202,7 @@ def nrm_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            parsed = parse_xlsx(form.cleaned_data["file"])
+            parsed = parse_sheet(form.cleaned_data["file"])
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:

@@ -95,3 +95,23 @@ def test_only_administrators(personas):
     for persona in ("staff_same_unit", "manager"):
         assert personas[persona].post("/interop/partners/", {}).status_code == 403
         assert personas[persona].get("/interop/partners/export.xlsx").status_code == 403
+
+
+def test_legacy_excel_imports_and_a_shared_strings_bomb_is_refused(personas, tmp_path):
+    """The partner import reads through programmes.spreadsheets: Excel 97-2003 works, the 400 MB workbook does not."""
+    import xlwt
+
+    from programmes.tests.test_spreadsheets import shared_strings_bomb
+
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("Partners")
+    for number, row in enumerate([HEADER.strip().split(","), ["MIA", "Ministry of Internal Affairs", "government"]]):
+        for column, value in enumerate(row):
+            sheet.write(number, column, value)
+    workbook.save(str(tmp_path / "partners.xls"))
+    context = _upload(personas["administrator"], (tmp_path / "partners.xls").read_bytes(), apply=True, name="p.xls")
+    assert context["report"].applied and Partner.objects.get().acronym == "MIA"
+
+    shared_strings_bomb(tmp_path / "bomb.xlsx")
+    context = _upload(personas["administrator"], (tmp_path / "bomb.xlsx").read_bytes(), name="partners.xlsx")
+    assert "unpacks to more than 50 MB" in context["file_error"]

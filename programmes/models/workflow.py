@@ -1,10 +1,8 @@
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..uploads import stored_name
 from .activities import ActivityStatus
 
 
@@ -32,7 +30,7 @@ class ActivityReview(models.Model):
 
 def evidence_path(instance, filename):
     # Server-generated name: the uploader's file name is kept only as data, never as a path.
-    return f"evidence/{instance.activity_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    return stored_name(f"evidence/{instance.activity_id}", filename)
 
 
 class Evidence(models.Model):

@@ -391,8 +391,9 @@ def test_sheet_without_a_name_column_lists_its_headings(activity):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("sheet.xls", b"\xd0\xcf\x11\xe0", "old Excel format"),
-        ("sheet.pdf", b"%PDF-1.4", "Excel workbook (.xlsx) or a CSV file"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0", "not an Excel 97-2003 workbook"),
+        ("sheet.ods", b"PK\x03\x04", "not an OpenDocument spreadsheet"),
+        ("sheet.pdf", b"%PDF-1.4", "(.xlsx, .xls, .ods, .csv)"),
         ("sheet.csv", b"", "empty"),
         ("sheet.csv", b"Ad,Soyad\n", "no participants"),
     ],

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +8,7 @@ import audit
 
 from ..forms import EvidenceForm
 from ..models import Evidence
-from ..uploads import check_evidence_file
+from ..uploads import check_evidence_file, evidence_response
 from .lookups import get_activity_for_user, get_editable_activity
 
 
@@ -42,15 +41,7 @@ def evidence_download(request, pk, evidence_pk):
     activity = get_activity_for_user(request, pk)
     evidence = get_object_or_404(activity.evidence, pk=evidence_pk)
     audit.log_access(request, "download_evidence", evidence)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return evidence_response(evidence.file, filename=evidence.original_name, content_type=evidence.content_type)
 
 
 @require_POST

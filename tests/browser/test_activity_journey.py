@@ -62,7 +62,7 @@ def test_staff_log_a_training_and_a_manager_approves_it(browser_page):
     _add_participant(page, "Şəbnəm", "Nəsirova", "female")
 
     page.get_by_role("link", name="Import sign-in sheet").click()
-    page.get_by_label("Sign-in sheet (XLSX or CSV)").set_input_files(str(SAMPLE_SHEET))
+    page.get_by_label("Sign-in sheet (XLSX, XLS, ODS or CSV)").set_input_files(str(SAMPLE_SHEET))
     page.get_by_role("button", name="Check the file").click()
     assert "20 new people" in page.get_by_test_id("import-preview").inner_text()
     page.get_by_role("button", name="Import", exact=True).click()

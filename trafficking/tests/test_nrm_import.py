@@ -103,3 +103,42 @@ def test_unknown_columns_and_non_xlsx_files_are_refused_with_a_message(thb_clien
 
 def test_managers_cannot_import(personas):
     assert _upload(personas["manager"], xlsx(GOOD)).status_code == 403
+
+
+def test_opendocument_and_legacy_excel_sheets_import_like_xlsx(thb_client, tmp_path):
+    """The NRM import reads through programmes.spreadsheets, so LibreOffice and Excel 97-2003 files work too."""
+    import xlwt
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document, table = OpenDocumentSpreadsheet(), Table(name="NRM")
+    legacy = xlwt.Workbook()
+    sheet = legacy.add_sheet("NRM")
+    for number, values in enumerate([HEADINGS, *GOOD]):
+        row = TableRow()
+        for column, value in enumerate(values):
+            cell = (
+                TableCell(valuetype="float", value=value) if isinstance(value, int) else TableCell(valuetype="string")
+            )
+            cell.addElement(P(text="" if value is None else str(value)))
+            row.addElement(cell)
+            sheet.write(number, column, value)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(tmp_path / "nrm.ods"))
+    legacy.save(str(tmp_path / "nrm.xls"))
+    for name in ("nrm.ods", "nrm.xls"):
+        response = _upload(thb_client, SimpleUploadedFile(name, (tmp_path / name).read_bytes()))
+        assert response.context["row_count"] == len(GOOD), response.context["form"].errors
+
+
+def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused(thb_client, tmp_path):
+    """The attack of issue 12: 400 MB of shared strings in a file of about 400 KB (memory measured in
+    programmes/tests/test_spreadsheets.py)."""
+    from programmes.tests.test_spreadsheets import shared_strings_bomb
+
+    shared_strings_bomb(tmp_path / "nrm.xlsx")
+    response = _upload(thb_client, SimpleUploadedFile("nrm.xlsx", (tmp_path / "nrm.xlsx").read_bytes()))
+    assert "unpacks to more than 50 MB" in response.context["form"].errors["file"][0]
+    assert not NrmStatistic.objects.exists()
