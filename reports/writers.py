@@ -10,6 +10,7 @@ keeps real dates and numbers and gives dates the locale's day order; CSV and PDF
 import csv
 import datetime
 import decimal
+import logging
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
@@ -22,6 +23,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .xlsx import STYLE_BOLD
+
+logger = logging.getLogger(__name__)
+SHEET_TITLE_MAX = 31  # Excel's limit
 
 XLSX_DATE_FORMATS = {"en": "yyyy-mm-dd", "az": "dd.mm.yyyy", "ru": "dd.mm.yyyy"}
 
@@ -84,8 +88,12 @@ class TableWriter:
     def table(self, title: str, headers: Sequence[str]) -> None:
         self._tables += 1
         if self.fmt == "xlsx":
-            # Sheet titles: at most 31 characters and none of []:*?/\ .
-            safe = "".join(c for c in str(title) if c not in "[]:*?/\\")[:31] or f"Sheet {self._tables}"
+            # Sheet titles: at most 31 characters and none of []:*?/\ . Titles (and their translations) are written
+            # to fit; one that does not is cut, and the log says so (tests/the catalogue check catch it first).
+            safe = "".join(c for c in str(title) if c not in "[]:*?/\\") or f"Sheet {self._tables}"
+            if len(safe) > SHEET_TITLE_MAX:
+                logger.warning("Sheet title cut to %d characters: %r", SHEET_TITLE_MAX, safe)
+                safe = safe[:SHEET_TITLE_MAX]
             self._workbook.add_sheet(safe)
             self._workbook.append([str(text) for text in headers], style=STYLE_BOLD)
         else:
