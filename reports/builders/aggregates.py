@@ -13,20 +13,21 @@ SUMS = {
 }
 
 
-def _with_total(row: dict) -> dict:
+def with_total(row: dict) -> dict:
+    """Adds the total and the women's share (percent) to a row of sums."""
     row["total"] = row["women"] + row["men"] + row["unrecorded"]
     row["women_share"] = round(100 * row["women"] / row["total"]) if row["total"] else None
     return row
 
 
 def totals(activities) -> dict:
-    return _with_total(activities.aggregate(**SUMS))
+    return with_total(activities.aggregate(**SUMS))
 
 
 def grouped(activities, field: str) -> list[dict]:
     """Sums per value of `field` (e.g. "unit_area", "location", "kind"), largest total first."""
     rows = activities.order_by().values(field).annotate(**SUMS)
-    return sorted((_with_total(dict(row)) for row in rows), key=lambda r: (-r["total"], -r["activities"]))
+    return sorted((with_total(dict(row)) for row in rows), key=lambda r: (-r["total"], -r["activities"]))
 
 
 def unique_people(participations) -> dict:
@@ -36,11 +37,11 @@ def unique_people(participations) -> dict:
         men=Count("person", distinct=True, filter=Q(person__sex=Sex.MALE)),
         unrecorded=Count("person", distinct=True, filter=Q(person__sex=Sex.UNRECORDED)),
     )
-    return _with_total(counts)
+    return with_total(counts)
 
 
 def by_organisation(participations) -> list[dict]:
-    """Person-trainings and unique people per participant's organisation (rosters only)."""
+    """Person-trainings, unique people and activities attended per participant's organisation (rosters only)."""
     rows = (
         participations.filter(activity__participant_mode=ParticipantMode.ROSTER)
         .order_by()
@@ -50,9 +51,10 @@ def by_organisation(participations) -> list[dict]:
             men=Count("id", filter=Q(person__sex=Sex.MALE)),
             unrecorded=Count("id", filter=Q(person__sex=Sex.UNRECORDED)),
             people=Count("person", distinct=True),
+            activities=Count("activity", distinct=True),
         )
     )
-    return sorted((_with_total(dict(row)) for row in rows), key=lambda r: -r["total"])
+    return sorted((with_total(dict(row)) for row in rows), key=lambda r: -r["total"])
 
 
 def headcount_only(activities) -> dict:

@@ -150,6 +150,7 @@ def build_indicator_progress(job, progress, path):
             **header_context(job, _("Indicator progress")),
             "figures": summary(projects),
             "progress": {"projects": projects},
+            "landscape": True,  # nine columns: in portrait the indicator names wrap to a word a line
         }
         render_pdf("reports/pdf/indicators.html", context, path)
         return

@@ -55,7 +55,7 @@ def build_participation_list(job, progress, path):
 
     headers = [
         heading(Activity._meta.get_field("start_date").verbose_name),
-        heading(Activity._meta.get_field("title").verbose_name),
+        heading(Activity._meta.verbose_name),  # the activity's title; "title" read as "Ad" beside the first name in az
         heading(Activity._meta.get_field("unit_area").verbose_name),
         heading(Activity._meta.get_field("location").verbose_name),
         person_field("last_name"),

@@ -69,7 +69,8 @@ def build_quarterly_report(job, progress, path):
     months = []
     for month in _months(start, end):
         row = per_month.get(month, {"activities": 0, "women": 0, "men": 0, "unrecorded": 0})
-        months.append({"label": month_label(month), **row})
+        # Total and women's share as in every other table (they were missing: two empty columns).
+        months.append({"label": month_label(month), **aggregates.with_total(dict(row))})
     chart = bar_chart_svg(
         [m["label"] for m in months],
         [(Sex.FEMALE.label, [m["women"] for m in months]), (Sex.MALE.label, [m["men"] for m in months])],
