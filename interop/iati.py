@@ -3,10 +3,12 @@
 A project is a hierarchy-1 iati-activity; each of its activities (trainings, workshops...) is a hierarchy-2
 iati-activity linked to it with related-activity (parent type 1, child type 2). What is published: titles,
 descriptions, dates, status, participating organisations with roles, Azerbaijan as recipient country, locations with
-coordinates, a DAC sector per unit area, the project budget (one budget per calendar year), and the results framework (indicators with baseline,
-targets and actuals, by sex where the indicator is disaggregated). Names of people are never part of it.
+coordinates, a DAC sector per unit area, the project budget (one budget element per calendar year), and the results
+framework (indicators with baseline, targets and actuals, by sex where the indicator is disaggregated). Names of people
+are never part of it.
 
-The schemas in interop/schemas/ are the official 2.03 ones (see the README there); tests validate every export.
+The schemas in interop/schemas/ are the official 2.03 ones (see the README there); tests validate every export against
+them, against the IATI standard ruleset and against the codelists copied there.
 """
 
 import datetime
