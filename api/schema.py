@@ -40,8 +40,8 @@ VALIDATION_ERROR_SCHEMA = {
         "detail": {"type": "string", "description": "What went wrong, in the user's language."},
         "errors": {
             "type": "object",
-            "description": "Messages by field or query parameter (`non_field_errors` for the whole request); a "
-            "list of objects for a list field such as `partners`. Absent when the body is not JSON at all.",
+            "description": "Messages by field or query parameter (`non_field_errors` for the whole request); for a "
+            "list field such as `partners`, an object keyed by the item's index. Absent when the body is not JSON.",
             "additionalProperties": {},
         },
     },
