@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 EXAMPLES_PER_OPERATION = 10
 # Checks not run on operations that take a request body (see the module docstring and docs/api.md).
 BODY_EXCEPTIONS = {"positive_data_acceptance"}
-TIME_BUDGET_SECONDS = 420
+TIME_BUDGET_SECONDS = 600
 
 
 def all_checks() -> list:

@@ -104,7 +104,12 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
         job.refresh_from_db()
         return Response(self.get_serializer(job).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 410: ERROR_RESPONSE})
+    @extend_schema(
+        responses={
+            **{(200, media.split(";")[0]): OpenApiTypes.BINARY for media in CONTENT_TYPES.values()},
+            410: ERROR_RESPONSE,
+        }
+    )
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         job = self.get_object()
