@@ -8,11 +8,12 @@ The docs page and the tokens page are ordinary pages for signed-in users.
 
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.db import transaction
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from .views import core, reports, units
+from .views.base import NoSuchEndpoint
 from .views.tokens import token_list, token_revoke
 
 app_name = "api"
@@ -35,6 +36,8 @@ v1 = [
     *router.urls,
     path("trafficking/nrm/", units.NrmTrendView.as_view(), name="nrm-trend"),
     path("trafficking/nrm/<int:year>/", units.NrmYearView.as_view(), name="nrm-year"),
+    # Last: whatever else is asked under v1/ gets the API's JSON 404, not the portal's HTML page.
+    re_path(r"^(?P<rest>.*)$", NoSuchEndpoint.as_view(), name="no-such-endpoint"),
 ]
 for pattern in v1:
     login_not_required(pattern.callback)

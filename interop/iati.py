@@ -3,24 +3,37 @@
 A project is a hierarchy-1 iati-activity; each of its activities (trainings, workshops...) is a hierarchy-2
 iati-activity linked to it with related-activity (parent type 1, child type 2). What is published: titles,
 descriptions, dates, status, participating organisations with roles, Azerbaijan as recipient country, locations with
-coordinates, a DAC sector per unit area, the project budget, and the results framework (indicators with baseline,
-targets and actuals, by sex where the indicator is disaggregated). Names of people are never part of it.
+coordinates, a DAC sector per unit area, the project budget (one budget element per calendar year), and the results
+framework (indicators with baseline, targets and actuals, by sex where the indicator is disaggregated). Names of people
+are never part of it.
 
-The schemas in interop/schemas/ are the official 2.03 ones (see the README there); tests validate every export.
+The schemas in interop/schemas/ are the official 2.03 ones (see the README there); tests validate every export against
+them, against the IATI standard ruleset and against the codelists copied there.
 """
 
+import datetime
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 from lxml import etree
 
 from accounts.units import UnitArea
 from programmes import results
 from programmes.indicator_rules import COUNTED_STATUSES
-from programmes.models import Activity, ActivityPartner, ActivityStatus, Indicator, Partner, PartnerRole, Result
+from programmes.models import (
+    Activity,
+    ActivityPartner,
+    ActivityStatus,
+    Indicator,
+    IndicatorPeriod,
+    Partner,
+    PartnerRole,
+    Project,
+    Result,
+)
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -117,6 +130,50 @@ def _dates(parent, start, end, *, started: bool, ended: bool):
             etree.SubElement(parent, "activity-date", type="4", **{"iso-date": end.isoformat()})
 
 
+def yearly_budgets(total, start: datetime.date, end: datetime.date | None) -> list:
+    """[(period start, period end, amount)]: the project's budget in one period per calendar year (IATI rule 7.5.3:
+    a budget period is at most a year), shared by the days of the project in each year, to the cent; the last
+    period takes the rounding remainder, so the periods add up to the total exactly."""
+    end = max(end or start, start)
+    periods = []
+    for year in range(start.year, end.year + 1):
+        periods.append((max(start, datetime.date(year, 1, 1)), min(end, datetime.date(year, 12, 31))))
+    total = Decimal(total)
+    days = (end - start).days + 1
+    amounts = []
+    for period_start, period_end in periods[:-1]:
+        share = total * ((period_end - period_start).days + 1) / days
+        amounts.append(share.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    amounts.append(total - sum(amounts, Decimal(0)))
+    return [(s, e, amount) for (s, e), amount in zip(periods, amounts, strict=True)]
+
+
+def _last_updated(moment) -> dict:
+    # The record's own last change; a record with no known change time (rows bulk-loaded without history) says
+    # nothing rather than the export time, which the attribute is not.
+    if moment is None:
+        return {}
+    return {"last-updated-datetime": moment.replace(microsecond=0).isoformat()}
+
+
+def projects_last_changed(projects) -> dict:
+    """project id -> when its IATI record last changed: the project's own history and that of its results
+    framework (results, indicators, periods), whichever is latest."""
+    ids = list(projects.values_list("pk", flat=True))
+    latest = {}
+    sources = (
+        (Project.history.filter(id__in=ids), "id"),
+        (Result.history.filter(project_id__in=ids), "project_id"),
+        (Indicator.history.filter(result__project_id__in=ids), "result__project_id"),
+        (IndicatorPeriod.history.filter(indicator__result__project_id__in=ids), "indicator__result__project_id"),
+    )
+    for rows, key in sources:
+        for project_id, moment in rows.order_by().values_list(key).annotate(last=Max("history_date")):
+            if project_id is not None and (project_id not in latest or moment > latest[project_id]):
+                latest[project_id] = moment
+    return latest
+
+
 def _location(parent, location):
     element = etree.SubElement(parent, "location", ref=location.code)
     _text(element, "name", location.name)
@@ -193,8 +250,8 @@ def _indicator(parent, indicator, project):
                     etree.SubElement(actual, "dimension", name="sex", value=sex)
 
 
-def _project(root, project, activities, generated):
-    element = _activity_element(root, hierarchy="1", **{"last-updated-datetime": generated})
+def _project(root, project, activities, updated):
+    element = _activity_element(root, hierarchy="1", **_last_updated(updated))
     _head(element, project_identifier(project), project.title, project.programme.description)
     for donor in project.donors.all():
         _org(element, FUNDING, donor.name, donor.kind)
@@ -211,19 +268,19 @@ def _project(root, project, activities, generated):
             _location(element, activity.location)
     etree.SubElement(element, "sector", vocabulary="1", code=SECTORS[project.programme.unit_area], percentage="100")
     if project.budget_eur is not None:
-        budget = etree.SubElement(element, "budget", type="1", status="1")
-        etree.SubElement(budget, "period-start", **{"iso-date": project.start_date.isoformat()})
-        end = project.end_date or project.start_date
-        etree.SubElement(budget, "period-end", **{"iso-date": end.isoformat()})
-        value = etree.SubElement(budget, "value", currency="EUR", **{"value-date": project.start_date.isoformat()})
-        value.text = _decimal(project.budget_eur)
+        for start, end, amount in yearly_budgets(project.budget_eur, project.start_date, project.end_date):
+            budget = etree.SubElement(element, "budget", type="1", status="1")
+            etree.SubElement(budget, "period-start", **{"iso-date": start.isoformat()})
+            etree.SubElement(budget, "period-end", **{"iso-date": end.isoformat()})
+            value = etree.SubElement(budget, "value", currency="EUR", **{"value-date": start.isoformat()})
+            value.text = _decimal(amount)
     for activity in activities:
         etree.SubElement(element, "related-activity", ref=activity_identifier(activity), type="2")
     _results(element, project)
 
 
-def _activity(root, activity, generated):
-    element = _activity_element(root, hierarchy="2", **{"last-updated-datetime": generated})
+def _activity(root, activity):
+    element = _activity_element(root, hierarchy="2", **_last_updated(activity.updated_at))
     description = activity.description or f"{activity.get_kind_display()}: {activity.title}"
     _head(element, activity_identifier(activity), activity.title, description)
     if activity.outcomes:
@@ -258,6 +315,7 @@ def export_projects(projects) -> bytes:
             queryset=Indicator.objects.prefetch_related("periods", "rule_themes", "rule_partners"),
         ),
     )
+    updated = projects_last_changed(projects)
     for project in projects:
         activities = list(
             Activity.objects.filter(project=project)
@@ -265,9 +323,9 @@ def export_projects(projects) -> bytes:
             .prefetch_related(Prefetch("partner_links", queryset=ActivityPartner.objects.select_related("partner")))
             .order_by("start_date", "id")
         )
-        _project(root, project, activities, generated)
+        _project(root, project, activities, updated.get(project.pk))
         for activity in activities:
-            _activity(root, activity, generated)
+            _activity(root, activity)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

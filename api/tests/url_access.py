@@ -96,6 +96,7 @@ ROUTES = [
     Route("api:measure-detail", TRAFFICKING_OBJECT, args=_measure),
     Route("api:nrm-trend", TRAFFICKING_LIST),
     Route("api:nrm-year", TRAFFICKING_LIST, args=_nrm_year),
+    Route("api:no-such-endpoint", _api(404), args=lambda o: ["activities/x1/"]),
     Route("api:schema", _api()),
     Route("api:docs", everyone_signed_in()),
     Route("api:tokens", everyone_signed_in()),

@@ -1,4 +1,6 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
+from rest_framework.views import APIView
 
 from ..filters import MAX_ID
 
@@ -17,3 +19,14 @@ class IdLookupMixin:
 
 class ReadOnlyViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     pass
+
+
+@extend_schema(exclude=True)
+class NoSuchEndpoint(APIView):
+    """Any other URL under /api/v1/ (a malformed id, an unknown path): a JSON 404 like the API's own, after the usual
+    authentication (401 without credentials), instead of the portal's HTML page."""
+
+    def get(self, request, *args, **kwargs):
+        raise exceptions.NotFound
+
+    post = put = patch = delete = get

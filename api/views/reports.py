@@ -16,9 +16,10 @@ from reports.errors import ReportError, ReportQueueUnavailableError
 from reports.forms import ReportRequestForm
 from reports.models import CONTENT_TYPES, ReportFormat, ReportJob, ReportStatus
 
-from ..filters import ReportJobFilter
+from ..filters import ReportJobFilter, report_kind_codes
 from ..pagination import SmallTablePagination
 from ..permissions import MayRequestReports
+from ..schema import ERROR_RESPONSE
 from .base import ReadOnlyViewSet
 
 
@@ -45,7 +46,9 @@ class ReportJobSerializer(serializers.ModelSerializer):
 class ReportJobRequestSerializer(serializers.Serializer):
     """The fields of the report request page; which ones a kind uses is listed on that page."""
 
-    kind = serializers.CharField(max_length=64)
+    kind = serializers.ChoiceField(
+        choices=[], help_text="The report's kind code, as listed on the report request page."
+    )
     format = serializers.ChoiceField(choices=ReportFormat.choices)
     quarter = serializers.CharField(required=False, allow_blank=True, help_text="e.g. 2024-Q2")
     date_from = serializers.DateField(required=False, allow_null=True)
@@ -56,6 +59,11 @@ class ReportJobRequestSerializer(serializers.Serializer):
     location = serializers.IntegerField(required=False, allow_null=True)
     partner = serializers.IntegerField(required=False, allow_null=True)
     partner_role = serializers.CharField(required=False, allow_blank=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Kinds are registered by the apps (reports.registry); which ones this user may request, the form decides.
+        self.fields["kind"].choices = report_kind_codes()
 
 
 class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
@@ -71,7 +79,7 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     def get_queryset(self):
         return ReportJob.objects.for_user(self.request.user).order_by("-created_at", "-id")
 
-    @extend_schema(request=ReportJobRequestSerializer, responses={201: ReportJobSerializer})
+    @extend_schema(request=ReportJobRequestSerializer, responses={201: ReportJobSerializer, 503: ERROR_RESPONSE})
     def create(self, request, *args, **kwargs):
         shape = ReportJobRequestSerializer(data=request.data)
         shape.is_valid(raise_exception=True)
@@ -97,7 +105,12 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
         job.refresh_from_db()
         return Response(self.get_serializer(job).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={
+            **{(200, media.split(";")[0]): OpenApiTypes.BINARY for media in CONTENT_TYPES.values()},
+            410: ERROR_RESPONSE,
+        }
+    )
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         job = self.get_object()

@@ -20,6 +20,7 @@ from trafficking.models import UNIT as TRAFFICKING
 from trafficking.models import Measure, NationalActionPlan, NrmStatistic, Stage
 from trafficking.suppression import threshold
 
+from .. import filters
 from ..pagination import SmallTablePagination
 from ..permissions import SeesUnit
 from .base import ReadOnlyViewSet
@@ -37,7 +38,7 @@ class CagViewSet(ReadOnlyViewSet):
     serializer_class = CagSerializer
     pagination_class = SmallTablePagination
     ordering_fields = ["police_department", "id"]
-    filterset_fields = ["status", "location"]
+    filterset_class = filters.CagFilter
 
     def get_queryset(self):
         return CommunityAdvisoryGroup.objects.for_user(self.request.user).order_by("police_department", "id")
@@ -76,7 +77,7 @@ class MeasureViewSet(ReadOnlyViewSet):
     serializer_class = MeasureSerializer
     pagination_class = SmallTablePagination
     ordering_fields = ["deadline", "id"]
-    filterset_fields = ["plan"]
+    filterset_class = filters.MeasureFilter
 
     def get_queryset(self):
         return (
