@@ -1,11 +1,13 @@
 """Reads of the core model for pages and dashboards."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from accounts import access
 
 from . import workflow
-from .models import Activity
+from .models import Activity, ActivityPartner, Partner, PartnerFormerName
+from .names import fold_words
 
 
 def recent_activities_for(user, limit: int = 10):
@@ -70,18 +72,59 @@ def activity_detail_context(activity: Activity, user) -> dict:
 
 def activity_changes(activity: Activity, limit: int = 50) -> list[dict]:
     """Field-by-field changes from the activity's history, newest first."""
-    records = list(
-        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
+    return record_changes(activity, excluded_fields=["updated_at", "themes"], limit=limit)
+
+
+def record_changes(obj, excluded_fields=(), limit: int = 50) -> list[dict]:
+    """Field-by-field changes from any record's history (django-simple-history), newest first."""
+    model = type(obj)
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     changes = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(changes) == limit:
             break
         diffs = []
         if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["updated_at", "themes"])
+            delta = newer.diff_against(older, excluded_fields=list(excluded_fields))
             for change in delta.changes:
-                field = Activity._meta.get_field(change.field)
+                field = model._meta.get_field(change.field)
                 diffs.append({"field": field.verbose_name, "old": change.old, "new": change.new})
         changes.append({"record": newer, "diffs": diffs, "created": newer.history_type == "+"})
     return changes
+
+
+# Partner directory ----------------------------------------------------------------------------------------------
+
+
+def search_partners(partners, text: str):
+    """Partners whose current or former names (en, az, ru) or acronym match every word of `text` in any spelling.
+
+    Folds names like the people search (programmes/names.py), so Tahlukasizlik finds Təhlükəsizlik. Two queries
+    whatever the text: partners are hundreds, not millions, so their names are folded here rather than stored.
+    """
+    words = fold_words(text)
+    if not words:
+        return partners
+    keys = defaultdict(set)
+    for pk, *names in Partner.objects.values_list("pk", "name", "name_az", "name_ru", "acronym", "former_names"):
+        keys[pk].update(fold_words(" ".join(filter(None, names))))
+    for pk, *names in PartnerFormerName.objects.values_list("partner_id", "name", "name_az", "name_ru", "acronym"):
+        keys[pk].update(fold_words(" ".join(filter(None, names))))
+    matches = [pk for pk, folded in keys.items() if all(any(k.startswith(w) for k in folded) for w in words)]
+    return partners.filter(pk__in=matches)
+
+
+def partners_worked_with(user):
+    """Partners of activities the user may see ("worked with in my areas")."""
+    return Partner.objects.filter(
+        pk__in=ActivityPartner.objects.filter(activity__in=Activity.objects.for_user(user)).values("partner_id")
+    )
+
+
+def partner_activity_links(partner: Partner, user, limit: int = 100):
+    """The partner's activities that the user may see, with its role in each, newest first."""
+    return (
+        ActivityPartner.objects.filter(partner=partner, activity__in=Activity.objects.for_user(user))
+        .select_related("activity")
+        .order_by("-activity__start_date", "-activity_id", "role")[:limit]
+    )
