@@ -78,7 +78,9 @@ class MergeForm(forms.Form):
     duplicate = forms.ModelChoiceField(
         label=_("Duplicate record to merge into this one"),
         queryset=Partner.objects.none(),
-        help_text=_("Its activities, contacts, people, child organisations and former names move here; then it is deleted."),
+        help_text=_(
+            "Its activities, contacts, people, child organisations and former names move here; then it is deleted."
+        ),
     )
 
     def __init__(self, *args, keep, **kwargs):

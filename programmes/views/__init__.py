@@ -13,8 +13,8 @@ from .dashboards import overview as dashboard_overview
 from .evidence import evidence_delete, evidence_download, evidence_upload
 from .imports import participant_import
 from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
-from .partners import partner_create, partner_detail, partner_edit, partner_history, partner_list, partner_merge
 from .participants import participant_add, participant_edit, participant_remove, people_search
+from .partners import partner_create, partner_detail, partner_edit, partner_history, partner_list, partner_merge
 
 __all__ = [
     "activity_create",

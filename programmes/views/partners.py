@@ -68,7 +68,11 @@ def partner_history(request, pk):
     return render(
         request,
         "programmes/partner_history.html",
-        {"partner": partner, "changes": selectors.record_changes(partner), "can_edit": access.is_administrator(request.user)},
+        {
+            "partner": partner,
+            "changes": selectors.record_changes(partner),
+            "can_edit": access.is_administrator(request.user),
+        },
     )
 
 
