@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from programmes import workflow
 
 from . import selectors, services
 from .forms import ActionForm, IssueForm, MeetingForm
@@ -93,7 +94,14 @@ def meeting_detail(request, pk):
     issues = meeting.issues.select_related("theme").prefetch_related(
         Prefetch("actions", queryset=FollowUpAction.objects.order_by("due_date", "id"))
     )
-    context = _context(request, meeting=meeting, topics=meeting.activity.themes.all(), issues=issues)
+    context = _context(
+        request,
+        meeting=meeting,
+        topics=meeting.activity.themes.all(),
+        issues=issues,
+        # The activity's own review steps, checked by the one workflow: staff submit the meeting from here.
+        transitions=[t for t in workflow.allowed_transitions(request.user, meeting.activity) if not t.by_reviewer],
+    )
     return render(request, "policing/meeting_detail.html", context)
 
 
