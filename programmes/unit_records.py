@@ -70,9 +70,15 @@ class RecordType:
         return reverse(f"{self.namespace}:{self.slug}_{view}", args=args)
 
     def list_url(self, obj) -> str:
-        if self.parent is None:
-            return self.url("list") if "list" in self.views else reverse(f"{self.namespace}:index")
-        return self.url("list", getattr(obj, f"{self.parent_field}_id"))
+        """Where the record is listed: this type's list, else its own unit page, its parent's, or the unit's index."""
+        if "list" in self.views:
+            return self.url("list", getattr(obj, f"{self.parent_field}_id")) if self.parent else self.url("list")
+        if self.back and obj.pk:
+            return self.page_url(obj)
+        if self.parent is not None:
+            parent = getattr(obj, self.parent_field)
+            return self.parent.page_url(parent) or self.parent.list_url(parent)
+        return reverse(f"{self.namespace}:index")
 
     def page_url(self, obj) -> str:
         """The unit's own page of the record, if it has one."""
