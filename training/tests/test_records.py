@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from accounts.tests.factories import UserFactory
 from accounts.units import UnitArea
-from programmes.tests.factories import PartnerFactory
+from programmes.tests.factories import LocationFactory, PartnerFactory
 from training.models import CourseModule, Distribution
 
 from .factories import CourseFactory, CourseModuleFactory, PublicationFactory
@@ -64,3 +64,16 @@ def test_other_units_staff_get_404_and_managers_403(personas):
     assert personas["manager"].post(url, data).status_code == 403
     module.refresh_from_db()
     assert module.title == "Original"
+
+
+def test_record_list_query_count_does_not_grow(training_staff, django_assert_max_num_queries):
+    from .factories import ReachTargetFactory
+
+    ReachTargetFactory()
+    url = reverse("training:targets_list")
+    with django_assert_max_num_queries(12) as few:
+        training_staff.get(url)
+    for _ in range(5):
+        ReachTargetFactory(target_group=PartnerFactory(), location=LocationFactory())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        training_staff.get(url)
