@@ -138,7 +138,7 @@ class RecordType:
                 form.instance.created_by = request.user
             obj = form.save()
             messages.success(request, _("Saved."))
-            return redirect(self.list_url(obj))
+            return redirect(self.page_url(obj) or self.list_url(obj))
         cancel = self.list_url(instance) if instance.pk or parent is None else self.url("list", parent.pk)
         return render(
             request,
