@@ -3,10 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
+
 from accounts import access
 
 from . import workflow
-from .models import Activity, ActivityPartner, Partner, PartnerFormerName
+from .models import Activity, ActivityPartner, Partner, PartnerFormerName, PartnerRole
 from .names import fold_words
 
 
@@ -121,10 +123,21 @@ def partners_worked_with(user):
     )
 
 
-def partner_activity_links(partner: Partner, user, limit: int = 100):
-    """The partner's activities that the user may see, with its role in each, newest first."""
-    return (
+def partner_activity_links(partner: Partner, user, role: str = "", limit: int = 100):
+    """The partner's activities that the user may see, with its role in each (optionally one role), newest first."""
+    links = ActivityPartner.objects.filter(partner=partner, activity__in=Activity.objects.for_user(user))
+    if role:
+        links = links.filter(role=role)
+    return links.select_related("activity").order_by("-activity__start_date", "-activity_id", "role")[:limit]
+
+
+def partner_role_counts(partner: Partner, user) -> list[dict]:
+    """How many of those activities the partner had in each role: [{"role", "label", "count"}]."""
+    rows = (
         ActivityPartner.objects.filter(partner=partner, activity__in=Activity.objects.for_user(user))
-        .select_related("activity")
-        .order_by("-activity__start_date", "-activity_id", "role")[:limit]
+        .values("role")
+        .annotate(count=Count("id"))
+        .order_by("role")
     )
+    labels = dict(PartnerRole.choices)
+    return [{"role": row["role"], "label": labels.get(row["role"], row["role"]), "count": row["count"]} for row in rows]

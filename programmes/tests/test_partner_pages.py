@@ -67,9 +67,14 @@ def test_detail_lists_only_activities_in_the_users_scope(personas):
     ActivityPartnerFactory(activity=ActivityFactory(unit_area="counterterrorism", title="Secret workshop"),
                            partner=partner, role="co_sponsor")  # fmt: skip
     url = reverse("partner_detail", args=[partner.pk])
-    page = personas["staff_same_unit"].get(url).content.decode()
+    response = personas["staff_same_unit"].get(url)
+    page = response.content.decode()
     assert "CAG meeting" in page and "Secret workshop" not in page
-    assert "Secret workshop" in personas["manager"].get(url).content.decode()
+    assert [(r["role"], r["count"]) for r in response.context["role_counts"]] == [("beneficiary", 1)]
+    manager = personas["manager"]
+    assert "Secret workshop" in manager.get(url).content.decode()
+    by_role = manager.get(url, {"role": "co_sponsor"})
+    assert [link.activity.title for link in by_role.context["links"]] == ["Secret workshop"]
 
 
 def test_administrator_edits_partner_with_contacts_in_russian(personas):

@@ -57,7 +57,9 @@ def partner_detail(request, pk):
             "predecessors": partner.predecessors.order_by("name"),
             "contacts": partner.contacts.order_by("name"),
             "former_names": partner.former_name_records.all(),
-            "links": selectors.partner_activity_links(partner, request.user),
+            "links": selectors.partner_activity_links(partner, request.user, role=request.GET.get("role", "")),
+            "role_counts": selectors.partner_role_counts(partner, request.user),
+            "role": request.GET.get("role", ""),
             "can_edit": access.is_administrator(request.user),
         },
     )
