@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
 app_name = "counterterrorism"
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
     path("events/<int:pk>/contributors/new/", views.event_add_contributor, name="event_add_contributor"),
+    *records.strategies.urls(),
+    *records.milestones.urls(),
 ]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from osce_baku.widgets import DateInput
 from programmes.models import Project, Theme
 
-from .models import UNIT, FollowUpAction, IssueRaised
+from .models import UNIT, CagMember, CommunityAdvisoryGroup, FollowUpAction, IssueRaised
 from .services import members_on
 
 
@@ -67,3 +67,17 @@ class ActionForm(forms.ModelForm):
         model = FollowUpAction
         fields = ["description", "owner", "due_date", "status", "outcome"]
         widgets = {"due_date": DateInput, "outcome": forms.Textarea(attrs={"rows": 3})}
+
+
+class CagForm(forms.ModelForm):
+    class Meta:
+        model = CommunityAdvisoryGroup
+        fields = ["police_department", "location", "established_on", "legal_basis", "status", "notes"]
+        widgets = {"established_on": DateInput, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class CagMemberForm(forms.ModelForm):
+    class Meta:
+        model = CagMember
+        fields = ["name", "sector", "sex", "joined_on", "left_on"]
+        widgets = {"joined_on": DateInput, "left_on": DateInput}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
 app_name = "policing"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/overdue/", views.overdue_actions, name="overdue"),
     path("rollout/", views.rollout, name="rollout"),
+    *records.groups.urls(),
+    *records.members.urls(),
 ]

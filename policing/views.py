@@ -100,6 +100,8 @@ def meeting_detail(request, pk):
         topics=meeting.activity.themes.all(),
         issues=issues,
         can_record_issues=workflow.can_edit(request.user, meeting.activity),
+        # The activity's own review steps, checked by the one workflow: staff submit the meeting from here.
+        transitions=[t for t in workflow.allowed_transitions(request.user, meeting.activity) if not t.by_reviewer],
     )
     return render(request, "policing/meeting_detail.html", context)
 

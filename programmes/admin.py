@@ -16,6 +16,7 @@ from .models import (
     Location,
     Participation,
     Partner,
+    PartnerFormerName,
     Person,
     Programme,
     Project,
@@ -26,6 +27,11 @@ from .models import (
 
 class ContactInline(admin.TabularInline):
     model = Contact
+    extra = 0
+
+
+class FormerNameInline(admin.TabularInline):
+    model = PartnerFormerName
     extra = 0
 
 
@@ -47,7 +53,7 @@ class PartnerAdmin(SimpleHistoryAdmin):
     list_filter = ("kind", "name_az_verified", "name_ru_verified", ("parent", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "acronym", "name_az", "name_ru", "former_names")
     autocomplete_fields = ("parent", "successor")
-    inlines = [ContactInline, ChildPartnerInline]
+    inlines = [ContactInline, FormerNameInline, ChildPartnerInline]
 
 
 @admin.register(Contact)

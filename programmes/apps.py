@@ -17,6 +17,8 @@ class ProgrammesConfig(AppConfig):
         register_nav(NavItem(_("Review"), "review_queue", visible=access.can_review, order=20))
         register_nav(NavItem(_("Dashboard"), "dashboard", visible=access.can_view_dashboards, order=5))
         register_nav(NavItem(_("Indicators"), "indicator_list", visible=access.can_view_dashboards, order=30))
+        # Partners are shared reference records: everyone signed in reads the directory.
+        register_nav(NavItem(_("Partners"), "partner_list", order=40))
         register_nav(NavItem(_("Administration"), "admin:index", visible=access.is_administrator, order=900))
         self._invalidate_dashboards_on_change()
         self._scope_named_history()

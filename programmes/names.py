@@ -111,3 +111,9 @@ def last_name_key(last_name: str) -> str:
 
 def person_name_key(first_name: str, last_name: str) -> str:
     return f"{last_name_key(last_name)}|{_fold(first_name)}"
+
+
+def fold_words(text: str) -> list[str]:
+    """Each word of `text` folded like a family name, for spelling-insensitive search of institutions' names too
+    (Təhlükəsizlik / Tahlukasizlik, Министерство / Ministerstvo)."""
+    return [key for key in (_fold(word) for word in re.split(r"[\s\-/,.()«»\"']+", text)) if key]

@@ -1,14 +1,17 @@
 """Reads of the core model for pages and dashboards."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts import access
 
 from . import workflow
-from .models import Activity
+from .models import Activity, ActivityPartner, Partner, PartnerFormerName, PartnerRole
+from .names import fold_words
 
 
 def recent_activities_for(user, limit: int = 10):
@@ -83,18 +86,70 @@ def activity_detail_context(activity: Activity, user) -> dict:
 
 def activity_changes(activity: Activity, limit: int = 50) -> list[dict]:
     """Field-by-field changes from the activity's history, newest first."""
-    records = list(
-        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
+    return record_changes(activity, excluded_fields=["updated_at", "themes"], limit=limit)
+
+
+def record_changes(obj, excluded_fields=(), limit: int = 50) -> list[dict]:
+    """Field-by-field changes from any record's history (django-simple-history), newest first."""
+    model = type(obj)
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     changes = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(changes) == limit:
             break
         diffs = []
         if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["updated_at", "themes"])
+            delta = newer.diff_against(older, excluded_fields=list(excluded_fields))
             for change in delta.changes:
-                field = Activity._meta.get_field(change.field)
+                field = model._meta.get_field(change.field)
                 diffs.append({"field": field.verbose_name, "old": change.old, "new": change.new})
         changes.append({"record": newer, "diffs": diffs, "created": newer.history_type == "+"})
     return changes
+
+
+# Partner directory ----------------------------------------------------------------------------------------------
+
+
+def search_partners(partners, text: str):
+    """Partners whose current or former names (en, az, ru) or acronym match every word of `text` in any spelling.
+
+    Folds names like the people search (programmes/names.py), so Tahlukasizlik finds Təhlükəsizlik. Two queries
+    whatever the text: partners are hundreds, not millions, so their names are folded here rather than stored.
+    """
+    words = fold_words(text)
+    if not words:
+        return partners
+    keys = defaultdict(set)
+    for pk, *names in Partner.objects.values_list("pk", "name", "name_az", "name_ru", "acronym", "former_names"):
+        keys[pk].update(fold_words(" ".join(filter(None, names))))
+    for pk, *names in PartnerFormerName.objects.values_list("partner_id", "name", "name_az", "name_ru", "acronym"):
+        keys[pk].update(fold_words(" ".join(filter(None, names))))
+    matches = [pk for pk, folded in keys.items() if all(any(k.startswith(w) for k in folded) for w in words)]
+    return partners.filter(pk__in=matches)
+
+
+def partners_worked_with(user):
+    """Partners of activities the user may see ("worked with in my areas")."""
+    return Partner.objects.filter(
+        pk__in=ActivityPartner.objects.filter(activity__in=Activity.objects.for_user(user)).values("partner_id")
+    )
+
+
+def partner_activity_links(partner: Partner, user, role: str = "", limit: int = 100):
+    """The partner's activities that the user may see, with its role in each (optionally one role), newest first."""
+    links = ActivityPartner.objects.filter(partner=partner, activity__in=Activity.objects.for_user(user))
+    if role:
+        links = links.filter(role=role)
+    return links.select_related("activity").order_by("-activity__start_date", "-activity_id", "role")[:limit]
+
+
+def partner_role_counts(partner: Partner, user) -> list[dict]:
+    """How many of those activities the partner had in each role: [{"role", "label", "count"}]."""
+    rows = (
+        ActivityPartner.objects.filter(partner=partner, activity__in=Activity.objects.for_user(user))
+        .values("role")
+        .annotate(count=Count("id"))
+        .order_by("role")
+    )
+    labels = dict(PartnerRole.choices)
+    return [{"role": row["role"], "label": labels.get(row["role"], row["role"]), "count": row["count"]} for row in rows]

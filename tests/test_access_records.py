@@ -54,6 +54,7 @@ _FORM = "a form; GET shows no names or NRM figures"
 _POST = "POST only; the role table checks GET is refused"
 _NO_DATA = "no participants' names and no NRM figures"
 _COUNTS = "aggregate counts of people, not names, and no NRM figures"
+_OTHER_NAMES_PAGE = "names of {}, not participants: outside issue 12 (as their admin screens below)"
 # URL name -> why it needs no access record.
 NOT_LOGGED = {
     "accounts:login": _NO_DATA,
@@ -158,6 +159,33 @@ NOT_LOGGED = {
     "api:docs": _NO_DATA,
     "api:tokens": _NO_DATA,
     "api:token_revoke": _POST,
+    # Partner directory (issue 17): institutions and their contacts, not participants.
+    "partner_list": _NO_DATA,
+    "partner_detail": _OTHER_NAMES_PAGE.format("partner contacts") + "; activities in the user's scope, no rosters",
+    "partner_history": _OTHER_NAMES_PAGE.format("partner contacts"),
+    "partner_create": _FORM,
+    "partner_edit": _FORM,
+    "partner_merge": _FORM + " and counts of what would move",
+    # Generic unit record pages (programmes.unit_records): groups, members (optional names), courses, plans, ...
+    **{
+        f"{namespace}:{slug}_{view}": _OTHER_NAMES_PAGE.format("advisory group members (optional)")
+        if slug == "members" and view != "create"
+        else (_FORM if view in ("create", "edit") else _NO_DATA)
+        for namespace, slug, views in (
+            ("policing", "groups", ("list", "create", "edit", "history")),
+            ("policing", "members", ("list", "create", "edit", "history")),
+            ("training", "courses", ("list", "create", "edit", "history")),
+            ("training", "modules", ("list", "create", "edit", "history")),
+            ("training", "targets", ("list", "create", "edit", "history")),
+            ("training", "publications", ("list", "create", "edit", "history")),
+            ("training", "distributions", ("list", "create", "edit", "history")),
+            ("trafficking", "plans", ("list", "create", "edit", "history")),
+            ("trafficking", "measures", ("history",)),
+            ("counterterrorism", "strategies", ("history",)),
+            ("counterterrorism", "milestones", ("history",)),
+        )
+        for view in views
+    },
 }
 
 # Admin models (app_label.ModelName) whose list, change, delete and history screens each write one record.

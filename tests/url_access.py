@@ -28,6 +28,12 @@ def everyone_signed_in(status=200, **overrides) -> dict:
     return expect
 
 
+# Generic unit record pages (programmes.unit_records) of a policing record: other units' staff get 404 everywhere,
+# managers read, the unit's staff and administrators also edit.
+RECORD_READ = everyone_signed_in(200, staff_other_unit=404)
+RECORD_FORM = everyone_signed_in(200, staff_other_unit=404, manager=403)
+
+
 CORE_ROUTES = [
     Route("home", everyone_signed_in()),
     Route(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
 app_name = "trafficking"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("nrm/new/", views.nrm_entry, name="nrm_entry"),
     path("nrm/import/", views.nrm_import, name="nrm_import"),
     path("cosponsorship/", views.cosponsorship, name="cosponsorship"),
+    *records.plans.urls(),
+    *records.measures.urls(),
 ]

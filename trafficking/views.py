@@ -40,7 +40,11 @@ def _int_param(request, name):
 
 def index(request):
     access.require_unit_visible(request.user, UNIT)
-    return render(request, "trafficking/index.html", {"plans": selectors.plans_for(request.user)})
+    return render(
+        request,
+        "trafficking/index.html",
+        {"plans": selectors.plans_for(request.user), "can_edit": access.can_edit_unit(request.user, UNIT)},
+    )
 
 
 def plan_detail(request, pk):

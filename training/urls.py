@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import records, views
 
 app_name = "training"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("learning/", views.learning, name="learning"),
     path("publications/", views.publications, name="publications"),
     path("publications/<int:pk>/", views.publication_detail, name="publication_detail"),
+    *(pattern for record_type in records.RECORD_TYPES for pattern in record_type.urls()),
 ]

@@ -73,6 +73,7 @@ def course_detail(request, pk):
         "trainings": Paginator(trainings.select_related("location"), PAGE_SIZE).get_page(request.GET.get("page")),
         "form": form,
         "can_link": bool(access.editable_unit_areas(request.user)),
+        "can_edit": access.can_edit_unit(request.user, UNIT),
     }
     return render(request, "training/course_detail.html", context)
 
@@ -161,5 +162,10 @@ def publication_detail(request, pk):
     publication = get_object_or_404(Publication.objects.for_user(request.user), pk=pk)
     distributions = publication.distributions.select_related("partner")
     total = sum(d.copies for d in distributions)
-    context = {"publication": publication, "distributions": distributions, "distributed": total}
+    context = {
+        "publication": publication,
+        "distributions": distributions,
+        "distributed": total,
+        "can_edit": access.can_edit_unit(request.user, UNIT),
+    }
     return render(request, "training/publication_detail.html", context)

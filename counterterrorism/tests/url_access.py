@@ -47,3 +47,9 @@ ROUTES = [
     Route("counterterrorism:event_edit", EDIT, args=lambda o: [ConferenceFactory().pk]),
     Route("counterterrorism:event_add_contributor", EDIT, args=lambda o: [ConferenceFactory().pk]),
 ]
+
+# History tabs from the generic record pages (programmes.unit_records).
+ROUTES += [
+    Route("counterterrorism:strategies_history", OBJECT, args=lambda o: [StrategyFactory().pk]),
+    Route("counterterrorism:milestones_history", OBJECT, args=lambda o: [MilestoneFactory().pk]),
+]

@@ -1,4 +1,4 @@
-from tests.url_access import LOGIN, Route
+from tests.url_access import LOGIN, RECORD_FORM, RECORD_READ, Route
 
 
 def _view(status_other=403):
@@ -58,4 +58,22 @@ ROUTES = [
     Route("policing:issue_add", _form(), args=_open_meeting),
     Route("policing:action_add", _form(), args=_issue),
     Route("policing:action_edit", _form(), args=_action),
+]
+
+
+def _member(objects):
+    from .factories import CagMemberFactory
+
+    return [CagMemberFactory().pk]
+
+
+ROUTES += [
+    Route("policing:groups_list", RECORD_READ),
+    Route("policing:groups_create", RECORD_FORM),
+    Route("policing:groups_edit", RECORD_FORM, args=_cag),
+    Route("policing:groups_history", RECORD_READ, args=_cag),
+    Route("policing:members_list", RECORD_READ, args=_cag),
+    Route("policing:members_create", RECORD_FORM, args=_cag),
+    Route("policing:members_edit", RECORD_FORM, args=_member),
+    Route("policing:members_history", RECORD_READ, args=_member),
 ]

@@ -1,6 +1,6 @@
 from .activities import Activity, ActivityKind, ActivityPartner, ActivityStatus, ParticipantMode, PartnerRole
 from .locations import Location
-from .partners import Contact, Partner
+from .partners import Contact, Partner, PartnerFormerName
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
 from .results import Indicator, IndicatorPeriod, PeriodStatus, Result
@@ -23,6 +23,7 @@ __all__ = [
     "Participation",
     "ParticipationRole",
     "Partner",
+    "PartnerFormerName",
     "PartnerRole",
     "PeriodStatus",
     "Person",

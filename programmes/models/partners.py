@@ -1,9 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .localized import LocalizedNameMixin
+from .localized import LocalizedNameMixin, pick_localized
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -106,3 +107,42 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PartnerFormerName(models.Model):
+    """A name the partner went by for a while, e.g. the Ministry of National Security until December 2015.
+
+    The partner row keeps its current name; past activities still find it under the old one (directory search).
+    """
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="former_name_records"
+    )
+    name = models.CharField(_("name (English)"), max_length=255)
+    name_az = models.CharField(_("name (Azerbaijani)"), max_length=255, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    valid_from = models.DateField(_("used from"), null=True, blank=True)
+    valid_to = models.DateField(_("used until"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partner", "-valid_to", "name"]
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="partner_former_name_validity_order",
+            ),
+        ]
+
+    def __str__(self):
+        return pick_localized(self, "name")
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("A name cannot stop being used before it was first used.")})

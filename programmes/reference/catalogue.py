@@ -148,3 +148,17 @@ EXTRA_PARTNERS = [
         "notes": "Replaced the Ministry of National Security in December 2015.",
     },
 ]
+
+# Names a partner went by before (PartnerFormerName), by the current record's acronym. The State Security Service
+# (DTX) was the Ministry of National Security until the presidential decree of 14 December 2015.
+FORMER_NAMES = {
+    "DTX": [
+        {
+            "name": "Ministry of National Security",
+            "name_az": "Milli Təhlükəsizlik Nazirliyi",
+            "name_ru": "Министерство национальной безопасности",
+            "acronym": "MNS",
+            "valid_to": datetime.date(2015, 12, 13),
+        },
+    ],
+}

@@ -2,7 +2,7 @@
 
 from tests.url_access import LOGIN, Route, everyone_signed_in
 
-from .factories import EvidenceFactory
+from .factories import EvidenceFactory, PartnerFactory
 from .factories_results import IndicatorFactory, IndicatorPeriodFactory
 
 
@@ -30,6 +30,13 @@ def _period(rule):
     return args
 
 
+def _partner(objects):
+    return [PartnerFactory().pk]
+
+
+# Partners are shared reference records: everyone signed in reads them; only administrators change them.
+PARTNER_ADMIN = everyone_signed_in(403, administrator=200)
+
 # Readable by everyone who may see the activity; staff of another unit get 404 (its id is out of their scope).
 READ = everyone_signed_in(200, staff_other_unit=404)
 # Changes: staff of the unit and administrators; managers review but do not edit.
@@ -37,6 +44,12 @@ EDIT = everyone_signed_in(200, staff_other_unit=404, manager=403)
 POST_ONLY = everyone_signed_in(405)
 
 ROUTES = [
+    Route("partner_list", everyone_signed_in()),
+    Route("partner_detail", everyone_signed_in(), _partner),
+    Route("partner_history", everyone_signed_in(), _partner),
+    Route("partner_create", PARTNER_ADMIN),
+    Route("partner_edit", PARTNER_ADMIN, _partner),
+    Route("partner_merge", PARTNER_ADMIN, _partner),
     Route("dashboard", everyone_signed_in()),
     Route("dashboard_off_track", everyone_signed_in(200, staff_other_unit=403), query="?unit_area=policing"),
     Route("unit_dashboard", everyone_signed_in(200, staff_other_unit=403), lambda objects: ["policing"]),

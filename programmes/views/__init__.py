@@ -14,6 +14,7 @@ from .evidence import evidence_delete, evidence_download, evidence_upload
 from .imports import participant_import
 from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
 from .participants import participant_add, participant_edit, participant_remove, people_search
+from .partners import partner_create, partner_detail, partner_edit, partner_history, partner_list, partner_merge
 
 __all__ = [
     "activity_create",
@@ -38,6 +39,12 @@ __all__ = [
     "participant_edit",
     "participant_import",
     "participant_remove",
+    "partner_create",
+    "partner_detail",
+    "partner_edit",
+    "partner_history",
+    "partner_list",
+    "partner_merge",
     "people_search",
     "review_queue",
 ]

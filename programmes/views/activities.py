@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,6 +83,17 @@ def activity_edit(request, pk):
     return _save_activity_form(request, get_editable_activity(request, pk), "programmes/activity_form.html")
 
 
+def _back_to(request, pk):
+    """Where to return after a status change: the page that asked (a unit's own page of the activity, e.g. a CAG
+    meeting) when it is one of ours, else the activity."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("activity_detail", pk=pk)
+
+
 @require_POST
 def activity_transition(request, pk):
     activity = get_activity_for_user(request, pk)
@@ -102,7 +114,7 @@ def activity_transition(request, pk):
             _("Status changed to: %(status)s.")
             % {"status": activity.__class__.objects.get(pk=pk).get_status_display()},
         )
-    return redirect("activity_detail", pk=pk)
+    return _back_to(request, pk)
 
 
 def review_queue(request):

@@ -36,7 +36,7 @@ def _pages_by_user():
 
     from counterterrorism.models import EventDetail, Strategy
     from policing.models import CagMeeting, CommunityAdvisoryGroup
-    from programmes.models import Activity, Indicator
+    from programmes.models import Activity, Indicator, Partner
     from programmes.workflow import LOCKED_FOR_STAFF
     from reports.models import ReportJob
     from trafficking.models import Measure, NationalActionPlan
@@ -112,6 +112,9 @@ def _pages_by_user():
                 ("participant import", f"/activities/{editable.pk}/participants/import/"),
                 ("evidence form", f"/activities/{editable.pk}/evidence/add/"),
                 ("CAG meeting form", f"/policing/groups/{first(CommunityAdvisoryGroup).pk}/meetings/add/"),
+                ("CAG members", f"/policing/records/members/in/{first(CommunityAdvisoryGroup).pk}/"),
+                ("CAG member form", f"/policing/records/members/in/{first(CommunityAdvisoryGroup).pk}/new/"),
+                ("CAG group history", f"/policing/records/groups/{first(CommunityAdvisoryGroup).pk}/history/"),
             ],
         ),
         (
@@ -125,6 +128,13 @@ def _pages_by_user():
                 ("NAP measure form", f"/trafficking/plans/{first(NationalActionPlan).pk}/measures/new/"),
                 ("NRM entry form", "/trafficking/nrm/new/"),
                 ("NRM import", "/trafficking/nrm/import/"),
+                ("partners", "/partners/?q=police"),
+                ("partner", f"/partners/{first(Partner).pk}/"),
+                ("partner form", f"/partners/{first(Partner).pk}/edit/"),
+                (
+                    "partner merge",
+                    f"/partners/{first(Partner).pk}/merge/?duplicate={Partner.objects.order_by('-pk')[0].pk}",
+                ),
             ],
         ),
     ]

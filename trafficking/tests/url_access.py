@@ -43,3 +43,12 @@ ROUTES = [
     Route("trafficking:nrm_import", CREATE),
     Route("trafficking:cosponsorship", LIST),
 ]
+
+# Generic record pages (programmes.unit_records): other units' staff get 404 on all of them.
+ROUTES += [
+    Route("trafficking:plans_list", OBJECT),
+    Route("trafficking:plans_create", EDIT),
+    Route("trafficking:plans_edit", EDIT, args=lambda o: [PlanFactory().pk]),
+    Route("trafficking:plans_history", OBJECT, args=lambda o: [PlanFactory().pk]),
+    Route("trafficking:measures_history", OBJECT, args=lambda o: [MeasureFactory().pk]),
+]

@@ -5,7 +5,7 @@ import factory
 from programmes.models import ActivityStatus
 from programmes.tests.factories import ActivityFactory, ParticipationFactory, PartnerFactory
 
-from ..models import Certificate, Course, Distribution, Publication, ReachTarget, TrainingDetail
+from ..models import Certificate, Course, CourseModule, Distribution, Publication, ReachTarget, TrainingDetail
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
@@ -65,3 +65,12 @@ class DistributionFactory(factory.django.DjangoModelFactory):
     partner = factory.SubFactory(PartnerFactory)
     copies = 100
     distributed_on = datetime.date(2013, 1, 10)
+
+
+class CourseModuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseModule
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Module {n}")
+    order = 1

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from programmes.models import Location, Partner, Programme, Theme
-from programmes.reference.catalogue import EXTRA_PARTNERS, PARTNER_FACTS, PROGRAMMES, THEMES
+from programmes.models import Location, Partner, PartnerFormerName, Programme, Theme
+from programmes.reference.catalogue import EXTRA_PARTNERS, FORMER_NAMES, PARTNER_FACTS, PROGRAMMES, THEMES
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference"
 
@@ -93,6 +93,10 @@ class Command(BaseCommand):
             if "successor" in facts:
                 facts["successor"] = Partner.objects.get(acronym=facts["successor"])
             upsert(Partner, {"acronym": acronym}, facts)
+        for acronym, names in FORMER_NAMES.items():
+            partner = Partner.objects.get(acronym=acronym)
+            for former in names:
+                upsert(PartnerFormerName, {"partner": partner, "name": former["name"]}, former)
         return len(rows) + len(EXTRA_PARTNERS)
 
     def load_programmes(self):
