@@ -135,6 +135,7 @@ NOT_LOGGED = {
     "training:course_detail": _COUNTS,
     "training:publication_detail": _NO_DATA,
     "training:certificates_issue": _POST,
+    "api:no-such-endpoint": _NO_DATA,
     "api:location-list": _NO_DATA,
     "api:location-detail": _NO_DATA,
     "api:partner-list": _NO_DATA,
