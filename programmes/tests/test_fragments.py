@@ -1,0 +1,104 @@
+"""The activity list's cached filter bar and rows (programmes.fragments): never stale, never another scope's or
+language's, and really cached (a repeat request renders neither template)."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from programmes.tests.factories import ActivityFactory, LocationFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+FRAGMENTS = {"programmes/_activity_filters.html", "programmes/_activity_rows.html"}
+
+
+def _page(client, params=None):
+    response = client.get(reverse("activity_list"), params or {})
+    assert response.status_code == 200
+    return response
+
+
+def _rendered(response):
+    return {t.name for t in response.templates} & FRAGMENTS
+
+
+def test_a_repeated_request_is_served_from_the_cache(personas):
+    ActivityFactory(title="Crime prevention training")
+    client = personas["manager"]
+    first = _page(client)
+    second = _page(client)
+    assert _rendered(first) == FRAGMENTS and _rendered(second) == set()
+    assert second.content.decode().count("Crime prevention training") == 1
+
+
+def test_an_approval_shows_at_once(personas):
+    activity = ActivityFactory(title="Crime prevention training", status="submitted")
+    client = personas["manager"]
+    assert "status-submitted" in _page(client).content.decode()
+    client.post(reverse("activity_transition", args=[activity.pk]), {"action": "approve"})
+    html = _page(client).content.decode()
+    assert "status-approved" in html and "status-submitted" not in html
+
+
+def test_a_changed_or_deleted_activity_shows_at_once(personas):
+    activity = ActivityFactory(title="Crime prevention training")
+    client = personas["manager"]
+    _page(client)
+    activity.title = "Community policing forum"
+    activity.save()
+    html = _page(client).content.decode()
+    assert "Community policing forum" in html and "Crime prevention training" not in html
+    activity.delete()
+    assert "Community policing forum" not in _page(client).content.decode()
+
+
+def test_new_reference_records_show_in_the_filter_bar_and_rows_at_once(personas):
+    activity = ActivityFactory()
+    client = personas["manager"]
+    _page(client)
+    ProgrammeFactory(title="Border management programme", unit_area="counterterrorism")
+    activity.location = LocationFactory(name="Ganja")
+    activity.save()
+    html = _page(client).content.decode()
+    assert "Border management programme" in html
+    assert html.count("Ganja") == 2  # the location filter's option and the activity's row
+    # A renamed location is reference data alone: no activity changes, yet both fragments follow.
+    location = activity.location
+    location.name = "Ganja city"
+    location.save()
+    assert _page(client).content.decode().count("Ganja city") == 2
+
+
+def test_cached_html_of_one_scope_is_never_served_to_another(personas):
+    ActivityFactory(unit_area="policing", title="CAG meeting")
+    ActivityFactory(unit_area="counterterrorism", title="Cyber workshop")
+    ProgrammeFactory(title="Community policing programme", unit_area="policing")
+    manager_html = _page(personas["manager"]).content.decode()
+    assert "CAG meeting" in manager_html and "Cyber workshop" in manager_html
+    other = _page(personas["staff_other_unit"]).content.decode()
+    assert "Cyber workshop" in other
+    assert "CAG meeting" not in other and "Community policing programme" not in other
+    same = _page(personas["staff_same_unit"]).content.decode()
+    assert "CAG meeting" in same and "Cyber workshop" not in same
+
+
+def test_each_language_gets_its_own_cached_html(personas):
+    ActivityFactory(status="approved")
+    client = personas["manager"]
+    assert "Apply filters" in _page(client).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "az"
+    html = _page(client).content.decode()
+    assert "Filtrləri tətbiq et" in html and "Apply filters" not in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    assert "Применить фильтры" in _page(client).content.decode()
+
+
+def test_each_query_and_page_gets_its_own_cached_html(personas):
+    ActivityFactory(title="Youth meeting", kind="meeting")
+    ActivityFactory(title="Crime prevention training", kind="training")
+    client = personas["manager"]
+    _page(client)
+    html = _page(client, {"kind": "meeting"}).content.decode()
+    assert "Youth meeting" in html and "Crime prevention training" not in html
+    assert client.get(reverse("activity_list"), {"page": 2}).status_code == 404
+    assert client.get(reverse("activity_list"), {"page": 2}).status_code == 404
