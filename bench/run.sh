@@ -8,7 +8,7 @@ PGURL=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 if [ "${1:-}" = throughput ]; then
   db=${BENCH_THROUGHPUT_DB:-osce_perf_bench}
   export DATABASE_URL="$PGURL/$db" DEBUG=true
-  unset REDIS_URL
+  # REDIS_URL as in production when set (sessions and cache in Redis), else the per-process cache.
   psql "$PGURL/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 \
     || psql "$PGURL/postgres" -qc "CREATE DATABASE $db"
   $PY manage.py migrate -v0

@@ -102,3 +102,16 @@ def test_each_query_and_page_gets_its_own_cached_html(personas):
     assert "Youth meeting" in html and "Crime prevention training" not in html
     assert client.get(reverse("activity_list"), {"page": 2}).status_code == 404
     assert client.get(reverse("activity_list"), {"page": 2}).status_code == 404
+
+
+def test_the_dashboards_cached_filter_bar_follows_scope_and_reference_records(personas):
+    ProgrammeFactory(title="Community policing programme", unit_area="policing")
+    client = personas["manager"]
+    first = client.get(reverse("dashboard"))
+    assert "Community policing programme" in first.content.decode()
+    assert "bootstrap5/field.html" in {t.name for t in first.templates}
+    assert "bootstrap5/field.html" not in {t.name for t in client.get(reverse("dashboard")).templates}
+    ProgrammeFactory(title="Border management programme", unit_area="counterterrorism")
+    assert "Border management programme" in client.get(reverse("dashboard")).content.decode()
+    other = personas["staff_other_unit"].get(reverse("unit_dashboard", args=["counterterrorism"])).content.decode()
+    assert "Border management programme" in other and "Community policing programme" not in other

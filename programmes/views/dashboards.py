@@ -7,7 +7,7 @@ import audit
 from accounts import access
 from accounts.units import UnitArea
 
-from .. import dashboard
+from .. import dashboard, fragments
 from ..registry import dashboard_panels
 
 
@@ -64,6 +64,10 @@ def _render_dashboard(request, unit_area=""):
         "programmes/dashboard.html",
         {
             "form": form,
+            # programmes.fragments: the filter bar's choices follow the scope, the reference records and the query.
+            "filters_key": fragments.key(
+                "dashboard-filters", sorted(access.visible_unit_areas(request.user)), unit_area, request.GET.urlencode()
+            ),
             "overview": overview,
             "chart_data": _chart_data(overview),
             "unit_area": unit_area,
