@@ -1,11 +1,18 @@
 """The activity list's cached filter bar and rows (programmes.fragments): never stale, never another scope's or
 language's, and really cached (a repeat request renders neither template)."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from programmes.tests.factories import ActivityFactory, LocationFactory, ProgrammeFactory
+from programmes.tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    ParticipationFactory,
+    ProgrammeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +122,27 @@ def test_the_dashboards_cached_filter_bar_follows_scope_and_reference_records(pe
     assert "Border management programme" in client.get(reverse("dashboard")).content.decode()
     other = personas["staff_other_unit"].get(reverse("unit_dashboard", args=["counterterrorism"])).content.decode()
     assert "Border management programme" in other and "Community policing programme" not in other
+
+
+def _figure(html, testid):
+    return re.search(rf'data-testid="{testid}">([^<]*)<', html).group(1)
+
+
+def test_the_dashboards_cached_figures_change_at_once(personas):
+    period = {"date_from": "2011-01-01", "date_to": "2011-12-31"}
+    submitted = ActivityFactory(status="submitted", start_date="2011-05-01", end_date="2011-05-01")
+    ActivityFactory(status="approved", start_date="2011-06-01", end_date="2011-06-01")
+    client = personas["manager"]
+    first = client.get(reverse("dashboard"), period)
+    assert _figure(first.content.decode(), "figure-person-trainings") == "0"
+    assert "bootstrap5/field.html" not in {t.name for t in client.get(reverse("dashboard"), period).templates}
+    html = client.get(reverse("dashboard"), period).content.decode()
+    assert re.search(r'data-testid="figure-activities">.*?fs-3 fw-semibold">1<', html, re.S)
+    client.post(reverse("activity_transition", args=[submitted.pk]), {"action": "approve"})
+    html = client.get(reverse("dashboard"), period).content.decode()
+    assert re.search(r'data-testid="figure-activities">.*?fs-3 fw-semibold">2<', html, re.S)
+    ParticipationFactory(activity=submitted)
+    assert _figure(client.get(reverse("dashboard"), period).content.decode(), "figure-person-trainings") == "1"
+    # Another scope's figures are its own, from the same cache.
+    other = personas["staff_other_unit"].get(reverse("dashboard"), period).content.decode()
+    assert re.search(r'data-testid="figure-activities">.*?fs-3 fw-semibold">0<', other, re.S)
