@@ -13,6 +13,7 @@ import hashlib
 import json
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -31,11 +32,10 @@ def reference_version() -> int:
 
 
 def invalidate_reference(**_kwargs) -> None:
-    """Called on every change to programmes, projects, locations, partners and themes."""
-    try:
-        cache.incr(REFERENCE_VERSION_KEY)
-    except ValueError:
-        cache.add(REFERENCE_VERSION_KEY, 2, None)
+    """Called on every change to programmes, projects, locations, partners and themes (now and at commit, as
+    dashboard.invalidate)."""
+    dashboard.bump(REFERENCE_VERSION_KEY)
+    transaction.on_commit(lambda: dashboard.bump(REFERENCE_VERSION_KEY))
 
 
 def key(kind: str, *parts) -> str:

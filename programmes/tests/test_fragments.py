@@ -5,8 +5,10 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
+from programmes import fragments
 from programmes.tests.factories import (
     ActivityFactory,
     LocationFactory,
@@ -146,3 +148,16 @@ def test_the_dashboards_cached_figures_change_at_once(personas):
     # Another scope's figures are its own, from the same cache.
     other = personas["staff_other_unit"].get(reverse("dashboard"), period).content.decode()
     assert re.search(r'data-testid="figure-activities">.*?fs-3 fw-semibold">0<', other, re.S)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_html_cached_while_a_write_is_uncommitted_is_not_served_after_the_commit():
+    # Another request may read the old rows after the write's first bump and cache them under the new version.
+    with transaction.atomic():
+        ActivityFactory()
+        during_write = fragments.key("activity-rows", ["policing"], "")
+    assert fragments.key("activity-rows", ["policing"], "") != during_write
+    with transaction.atomic():
+        ProgrammeFactory(title="Border management programme", unit_area="counterterrorism")
+        during_write = fragments.key("activity-filters", ["policing"], "")
+    assert fragments.key("activity-filters", ["policing"], "") != during_write
