@@ -29,8 +29,8 @@ def _fresh_cached_pages():
     (Bumping, not cache.clear(): under CI the cache is the Redis that also carries Celery's queue.)"""
     from programmes import dashboard, fragments
 
-    dashboard.invalidate()
-    fragments.invalidate_reference()
+    dashboard.bump(dashboard.VERSION_KEY)
+    dashboard.bump(fragments.REFERENCE_VERSION_KEY)
 
 
 def pytest_collection_modifyitems(config, items):
