@@ -49,8 +49,9 @@ clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
 # Speed of the main pages at scale 1 and scale 200 (about a million participations) on PostgreSQL.
+# make bench MODE=throughput: the main pages' share of a bare Django view's throughput (bench/README.md).
 bench: $(STAMP)
-	bench/run.sh
+	bench/run.sh $(MODE)
 
 # Backup and restore of the PostgreSQL database named by DATABASE_URL (custom format, no owners: restores anywhere).
 .PHONY: backup restore

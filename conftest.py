@@ -22,6 +22,17 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cached_pages():
+    """Cached figures and page fragments are keyed by version numbers that writes bump; a test's writes are rolled
+    back, the bumps are not, so each test starts on new versions rather than on HTML cached from another's data.
+    (Bumping, not cache.clear(): under CI the cache is the Redis that also carries Celery's queue.)"""
+    from programmes import dashboard, fragments
+
+    dashboard.bump(dashboard.VERSION_KEY)
+    dashboard.bump(fragments.REFERENCE_VERSION_KEY)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for marker in ("postgres", "redis", "celery_worker", "browser"):

@@ -50,3 +50,16 @@ class ProgrammesConfig(AppConfig):
             post_save.connect(dashboard.invalidate, sender=model, dispatch_uid=f"dashboard-save-{model.__name__}")
             post_delete.connect(dashboard.invalidate, sender=model, dispatch_uid=f"dashboard-delete-{model.__name__}")
         m2m_changed.connect(dashboard.invalidate, sender=Activity.themes.through, dispatch_uid="dashboard-themes")
+        self._invalidate_fragments_on_reference_change()
+
+    def _invalidate_fragments_on_reference_change(self):
+        """Cached filter bars list, and cached rows name, these records (programmes.fragments)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from . import fragments
+        from .models import Location, Partner, Programme, Project, Theme
+
+        for model in (Location, Partner, Programme, Project, Theme):
+            uid = f"fragments-{model.__name__}"
+            post_save.connect(fragments.invalidate_reference, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(fragments.invalidate_reference, sender=model, dispatch_uid=f"{uid}-delete")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -51,10 +52,17 @@ def data_version() -> int:
 
 def invalidate(**_kwargs) -> None:
     """Called on every change to activities, participations, partners of activities and indicator periods."""
+    bump(VERSION_KEY)
+    # Again once the change is committed: a request that read the old rows between the first bump and the commit
+    # may have cached them under the new version.
+    transaction.on_commit(lambda: bump(VERSION_KEY))
+
+
+def bump(key: str) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.add(VERSION_KEY, 2, None)
+        cache.add(key, 2, None)
 
 
 class DashboardFilterForm(forms.Form):

@@ -127,6 +127,10 @@ class Participation(models.Model):
     def __str__(self):
         return f"{self.person} @ {self.activity_id}"
 
+    def get_role_display(self):
+        # Django's own rebuilds a dict of every choice on each call; the participant table calls it on every row.
+        return ParticipationRole(self.role).label if self.role in ParticipationRole.values else self.role
+
     def clean(self):
         super().clean()
         if self.days_attended is not None and self.activity_id and self.days_attended > self.activity.duration_days:

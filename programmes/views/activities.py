@@ -2,14 +2,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
 
-from .. import selectors, services, workflow
+from .. import fragments, selectors, services, workflow
 from ..forms import ActivityFilterForm, ActivityForm, ActivityPartnerFormSet, ReviewForm
 from ..models import Activity
 from .lookups import get_activity_for_user, get_editable_activity
@@ -19,17 +21,29 @@ PAGE_SIZE = 25
 
 def activity_list(request):
     form = ActivityFilterForm(request.GET or None, user=request.user)
-    activities = form.filter(Activity.objects.for_user(request.user)).select_related("location", "project")
-    page = selectors.page_without_count(activities, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
+    # The filter bar (13 fields, ~110 options through the widget templates) and the rows are most of this page's
+    # cost and the same for everyone with the same scope: cached until the data or the reference records change.
+    scope = sorted(access.visible_unit_areas(request.user))
+    filter_bar = fragments.cached(
+        "activity-filters",
+        [scope, query.urlencode()],
+        lambda: render_to_string("programmes/_activity_filters.html", {"form": form}),
+    )
+
+    def render_rows():
+        activities = form.filter(Activity.objects.for_user(request.user)).select_related("location", "project")
+        page = selectors.page_without_count(activities, request.GET.get("page"), PAGE_SIZE)
+        return render_to_string("programmes/_activity_rows.html", {"page": page, "query": query.urlencode()})
+
+    rows = fragments.cached("activity-rows", [scope, query.urlencode(), request.GET.get("page")], render_rows)
     return render(
         request,
         "programmes/activity_list.html",
         {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
+            "filter_bar": mark_safe(filter_bar),  # noqa: S308 - our own template's output
+            "rows": mark_safe(rows),  # noqa: S308
             "can_create": bool(access.editable_unit_areas(request.user)),
         },
     )

@@ -8,7 +8,7 @@ from accounts import access
 from accounts.units import UnitArea
 from osce_baku.dates import month_label
 
-from .. import dashboard
+from .. import dashboard, fragments
 from ..registry import dashboard_panels
 
 
@@ -57,6 +57,7 @@ def _render_dashboard(request, unit_area=""):
         for panel in dashboard_panels
         if unit_area and panel.unit_area == unit_area
     ]
+    scope = sorted(access.visible_unit_areas(request.user))
     logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
     if logged:
         audit.log_access(request, logged, detail=f"{unit_area} dashboard")
@@ -65,6 +66,10 @@ def _render_dashboard(request, unit_area=""):
         "programmes/dashboard.html",
         {
             "form": form,
+            # programmes.fragments: the filter bar's choices follow the scope, the reference records and the query;
+            # the figures and their tables follow the same and the data (as the cached overview does).
+            "filters_key": fragments.key("dashboard-filters", scope, unit_area, request.GET.urlencode()),
+            "figures_key": fragments.key("dashboard-figures", scope, unit_area, request.GET.urlencode()),
             "overview": overview,
             "chart_data": _chart_data(overview),
             "unit_area": unit_area,

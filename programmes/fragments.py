@@ -1,0 +1,57 @@
+"""Rendered page parts cached between requests (issue 15: the fixed cost of every page).
+
+A fragment's key holds everything its HTML depends on: the parts the caller names (the user's scope, the query), the
+active language, today's date, and two version numbers: the dashboards' data version (bumped on every change to
+activities, participations, activity partners and indicator periods) and the reference version below (bumped on every
+change to the reference records that filter bars list and rows name). A write changes a version, so the next
+request renders afresh: nothing needs deleting, and an approval shows at once.
+
+Only pages without personal data cache fragments here (docs/security.md: pages with personal data are not cached).
+"""
+
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from . import dashboard
+
+REFERENCE_VERSION_KEY = "fragments:reference-version"
+CACHE_SECONDS = 15 * 60
+
+
+def reference_version() -> int:
+    version = cache.get(REFERENCE_VERSION_KEY)
+    if version is None:
+        cache.add(REFERENCE_VERSION_KEY, 1, None)
+        version = cache.get(REFERENCE_VERSION_KEY, 1)
+    return version
+
+
+def invalidate_reference(**_kwargs) -> None:
+    """Called on every change to programmes, projects, locations, partners and themes (now and at commit, as
+    dashboard.invalidate)."""
+    dashboard.bump(REFERENCE_VERSION_KEY)
+    transaction.on_commit(lambda: dashboard.bump(REFERENCE_VERSION_KEY))
+
+
+def key(kind: str, *parts) -> str:
+    # One round trip for both versions: this runs on every request of the pages that use it.
+    versions = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY])
+    data = versions.get(dashboard.VERSION_KEY) or dashboard.data_version()
+    reference = versions.get(REFERENCE_VERSION_KEY) or reference_version()
+    raw = json.dumps([kind, get_language(), str(timezone.localdate()), *parts], default=str, sort_keys=True)
+    return f"fragment:{data}:{reference}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached(kind: str, parts: list, render) -> str:
+    """The HTML `render()` returns, from the cache when nothing it depends on has changed since."""
+    cache_key = key(kind, *parts)
+    html = cache.get(cache_key)
+    if html is None:
+        html = render()
+        cache.set(cache_key, html, CACHE_SECONDS)
+    return html
