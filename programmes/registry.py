@@ -15,6 +15,8 @@ class NavItem:
     unit_area: str | None = None  # shown only to users who may see this unit area
     visible: Callable | None = None  # or any other check on the user
     order: int = 100
+    # Entries with the same menu label share one drop-down menu (unit pages share "Programme areas" on their own).
+    menu: str = ""  # lazily translated
 
 
 nav_items: list[NavItem] = []

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from ..models import Activity
 from ..workflow import can_edit
@@ -15,5 +16,11 @@ def get_activity_for_user(request, pk) -> Activity:
 def get_editable_activity(request, pk) -> Activity:
     activity = get_activity_for_user(request, pk)
     if not can_edit(request.user, activity):
-        raise PermissionDenied
+        # Said on the page (templates/403.html): the activity may be seen, only not changed.
+        raise PermissionDenied(
+            _(
+                "You cannot change this activity: your role does not allow it, or it is locked (submitted or "
+                "approved activities cannot be changed by programme staff)."
+            )
+        )
     return activity
