@@ -140,3 +140,16 @@ def test_home_query_count_does_not_grow(personas, persona, staff_policing, manag
     small = _count(personas[persona])
     more(6)
     assert _count(personas[persona]) == small
+
+
+def test_duplicates_never_show_names_the_administrator_may_not_see(personas):
+    """Counter-terrorism participants' names are restricted to that unit: the data-quality list must not be a way
+    around it (only its staff and managers see them)."""
+    from programmes.tests.factories import ParticipationFactory
+
+    for last_name in ("Hüseynov", "Guseinov"):
+        ParticipationFactory(activity=ActivityFactory(unit_area="counterterrorism"),
+                             person=PersonFactory(first_name="Samir", last_name=last_name))  # fmt: skip
+    dq = _home(personas["administrator"]).context["data_quality"]
+    assert dq["duplicate_people"] == [] and dq["duplicate_people_count"] == 0
+    assert "Samir" not in _home(personas["administrator"]).content.decode()
