@@ -93,9 +93,9 @@ def test_choosing_another_area_on_a_unit_tab_moves_to_that_tab_keeping_the_other
 def test_a_unit_the_user_may_not_see_is_not_a_way_around_the_tabs(personas, two_units):
     response = personas["staff_other_unit"].get(reverse("dashboard"), {"unit_area": "trafficking"})
     assert response.status_code == 200  # not redirected: the choice is refused by the form
-    assert response.context["awaiting"] == [] or not any(
-        a.unit_area == "trafficking" for a in response.context["awaiting"]
-    )
+    assert "unit_area" in response.context["form"].errors
+    assert not any(a.unit_area == "trafficking" for a in response.context["awaiting"])
+    assert personas["staff_other_unit"].get(reverse("unit_dashboard", args=["trafficking"])).status_code == 403
 
 
 def test_programme_project_location_and_partner_reach_the_work_panels(personas, two_units):
