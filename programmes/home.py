@@ -93,18 +93,15 @@ def _missing_translation(queryset):
 
 def data_quality(user) -> dict:
     """Reference records an administrator should complete or check: names missing in Azerbaijani or Russian,
-    likely duplicate people (the folded name key the participant form warns with) and partners (the same name),
-    and users the sign-in policy requires a second factor of who have none."""
+    likely duplicate people (the folded name key the participant form warns with; a count only) and partners
+    (the same name), and users the sign-in policy requires a second factor of who have none."""
     partners = _missing_translation(Partner.objects.filter(valid_to__isnull=True)).order_by("name")
     places = _missing_translation(Location.objects.all()).order_by("name")
     # Only among the names the administrator may see (counter-terrorism participants stay hidden).
     named = Person.objects.named_for(user, unassigned=True)
     same_person = named.filter(name_key=OuterRef("name_key")).exclude(pk=OuterRef("pk"))
-    people = (
-        named.filter(Exists(same_person))
-        .select_related("organisation")
-        .order_by("name_key", "last_name", "first_name", "id")
-    )
+    # A count, not names: the home page is not an audited view of personal data; the back office shows the people.
+    people = named.filter(Exists(same_person))
     partner_names = (
         Partner.objects.annotate(key=Lower("name")).values("key").annotate(n=Count("id")).filter(n__gt=1)
         .order_by("key")
@@ -115,7 +112,6 @@ def data_quality(user) -> dict:
         "partners_untranslated_count": partners.count(),
         "places_untranslated": list(places[:SHOWN]),
         "places_untranslated_count": places.count(),
-        "duplicate_people": list(people[:SHOWN]),
         "duplicate_people_count": people.count(),
         "duplicate_partners": list(partner_names[:SHOWN]),
         "duplicate_partners_count": partner_names.count(),

@@ -20,6 +20,17 @@ AREA = UnitArea.ARMED_FORCES
 DAY = datetime.date(2012, 3, 1)
 
 
+@pytest.fixture(autouse=True)
+def _in_process_tasks():
+    """Report jobs run in-process here, even when REDIS_URL is set (as in reports/tests/conftest.py)."""
+    from osce_baku.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def rashad(db):
     user = UserFactory(username="rashad.staff", role=Role.STAFF, unit_areas=[AREA])
@@ -74,7 +85,7 @@ def test_dashboard_indicators_report_api_and_iati_work_for_the_area(rashad):
     from reports.models import ReportJob
 
     job = ReportJob.objects.get(requested_by=user)
-    assert job.unit_areas == [AREA] and job.status == "done", job.error
+    assert job.unit_areas == [AREA.value] and job.status == "done", job.error
     api = client.get("/api/v1/activities/", HTTP_ACCEPT="application/json")
     assert api.status_code == 200 and "Round table" in api.content.decode()
     export = client.get(reverse("interop:iati_project", args=[activity.project.pk]))

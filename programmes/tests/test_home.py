@@ -104,7 +104,8 @@ def test_administrators_see_data_quality_items(personas, settings, administrator
     dq = _home(personas["administrator"]).context["data_quality"]
     assert [p.name for p in dq["partners_untranslated"]] == ["Ministry of Youth"]
     assert [p.name for p in dq["places_untranslated"]] == ["Nowhere"]
-    assert sorted(p.last_name for p in dq["duplicate_people"]) == ["Mamedova", "Mammadova"]
+    assert dq["duplicate_people_count"] == 2
+    assert "Mammadova" not in _home(personas["administrator"]).content.decode()  # a count, never names
     assert [row["key"] for row in dq["duplicate_partners"]] == ["baku state university"]
     assert dq["missing_mfa"] == []  # the test policy requires none
     settings.REQUIRE_MFA = "managers"  # (the client would now be sent to enrol: read the section directly)
@@ -151,5 +152,5 @@ def test_duplicates_never_show_names_the_administrator_may_not_see(personas):
         ParticipationFactory(activity=ActivityFactory(unit_area="counterterrorism"),
                              person=PersonFactory(first_name="Samir", last_name=last_name))  # fmt: skip
     dq = _home(personas["administrator"]).context["data_quality"]
-    assert dq["duplicate_people"] == [] and dq["duplicate_people_count"] == 0
+    assert dq["duplicate_people_count"] == 0
     assert "Samir" not in _home(personas["administrator"]).content.decode()
