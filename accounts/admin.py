@@ -23,6 +23,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("groups", "is_active")
     fieldsets = BaseUserAdmin.fieldsets[:2] + (
         (_("Role and unit areas"), {"fields": ("groups", "unit_areas", "is_active")}),
+        (_("Language"), {"fields": ("language",)}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
 

@@ -9,6 +9,7 @@ import base64
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -83,3 +84,21 @@ def new_backup_codes(user) -> list[str]:
 
 def backup_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def users_missing_second_factor():
+    """Active users the policy requires a second factor of who have not enrolled an authenticator yet."""
+    from .models import User
+    from .roles import Role
+
+    policy = getattr(settings, "REQUIRE_MFA", "none")
+    if policy == "none":
+        return User.objects.none()
+    users = User.objects.filter(is_active=True).exclude(
+        pk__in=TOTPDevice.objects.filter(confirmed=True).values("user_id")
+    )
+    if policy != "all":
+        users = users.filter(
+            Q(groups__name__in=[Role.MANAGER.value, Role.ADMINISTRATOR.value]) | Q(is_superuser=True)
+        ).distinct()
+    return users.order_by("username")

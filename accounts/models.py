@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,9 +17,23 @@ class User(AbstractUser):
         help_text=_("The programme areas this person works in. Staff see only these areas."),
     )
 
+    # Blank: the site's language. Applied at sign-in as the interface language and used for the user's reports,
+    # scheduled digests and e-mails (`preferred_language`), so a digest reads as the person reads the portal.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the portal, your reports and your e-mails."),
+    )
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    @property
+    def preferred_language(self) -> str:
+        return self.language or settings.LANGUAGE_CODE
 
     def clean(self):
         super().clean()

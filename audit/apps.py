@@ -11,4 +11,6 @@ class AuditConfig(AppConfig):
         from accounts import access
         from programmes.registry import NavItem, register_nav
 
-        register_nav(NavItem(_("Audit"), "audit:changes", visible=access.is_administrator, order=900))
+        register_nav(
+            NavItem(_("Audit"), "audit:changes", visible=access.is_administrator, order=900, menu=_("Administration"))
+        )

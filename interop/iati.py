@@ -47,6 +47,7 @@ SECTORS = {
     UnitArea.COUNTERTERRORISM: "15210",  # Security system management and reform
     UnitArea.ASSEMBLY: "15160",  # Human rights (freedom of peaceful assembly)
     UnitArea.TRAFFICKING: "15160",  # Human rights (anti-trafficking, victims' rights)
+    UnitArea.ARMED_FORCES: "15210",  # Security system management and reform (democratic control)
 }
 # OrganisationType codelist.
 ORGANISATION_TYPES = {

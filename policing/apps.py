@@ -9,7 +9,13 @@ class PolicingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
-        from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
+        from programmes.registry import (
+            NavItem,
+            register_dashboard_panel,
+            register_demo_seeder,
+            register_home_panel,
+            register_nav,
+        )
 
         from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_policing
@@ -18,5 +24,6 @@ class PolicingConfig(AppConfig):
         register_demo_seeder(seed_policing)
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)
+        register_home_panel(dashboard_panels.HOME_PANEL)
         indicator_rules.register()
         report_kinds.register()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from programmes.registry import DashboardPanel
+from programmes.registry import DashboardPanel, HomePanel
 
 from . import selectors
 from .models import UNIT, CagStatus
@@ -62,6 +62,18 @@ def overdue_panel(user, filters) -> dict:
         actions = actions.filter(issue__meeting__cag__location_id=filters["location"])
     return {"count": actions.count(), "actions": list(actions[:OVERDUE_SHOWN]), "as_of": as_of}
 
+
+def overdue_home_panel(user) -> dict:
+    """The managers' home page: overdue follow-up actions as of today, wherever they are."""
+    return overdue_panel(user, {"date_to": timezone.localdate(), "location": None})
+
+
+def _manager_of_policing(user) -> bool:
+    return access.is_manager(user) and access.can_see_unit(user, UNIT)
+
+
+HOME_PANEL = HomePanel(_("Overdue CAG follow-up actions"), "policing/_panel_overdue.html", overdue_home_panel,
+                       _manager_of_policing, order=20)  # fmt: skip
 
 PANELS = [
     DashboardPanel(UNIT, _("Community Advisory Groups"), "policing/_panel_cags.html", cags_panel, order=10),

@@ -12,14 +12,17 @@ class ProgrammesConfig(AppConfig):
 
         from .registry import NavItem, register_nav
 
-        register_nav(NavItem(_("Home"), "home", order=0))
+        # No "Home" entry: the portal's name at the left of the bar leads home, and the bar must fit at 1366 px.
         register_nav(NavItem(_("Activities"), "activity_list", visible=access.can_view_dashboards, order=10))
         register_nav(NavItem(_("Review"), "review_queue", visible=access.can_review, order=20))
         register_nav(NavItem(_("Dashboard"), "dashboard", visible=access.can_view_dashboards, order=5))
         register_nav(NavItem(_("Indicators"), "indicator_list", visible=access.can_view_dashboards, order=30))
         # Partners are shared reference records: everyone signed in reads the directory.
         register_nav(NavItem(_("Partners"), "partner_list", order=40))
-        register_nav(NavItem(_("Administration"), "admin:index", visible=access.is_administrator, order=900))
+        register_nav(
+            NavItem(_("Back office"), "admin:index", visible=access.is_administrator, order=900,
+                    menu=_("Administration"))
+        )  # fmt: skip
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 

@@ -81,7 +81,7 @@ class DashboardFilterForm(forms.Form):
         self.fields["programme"].queryset = Programme.objects.for_user(user)
         self.fields["project"].queryset = Project.objects.for_user(user)
         if fixed_unit:
-            del self.fields["unit_area"]
+            self.fields["unit_area"].initial = fixed_unit
         self.fixed_unit = fixed_unit
         self.fields["date_from"].initial, self.fields["date_to"].initial = self.default_period()
 
@@ -104,6 +104,11 @@ class DashboardFilterForm(forms.Form):
         return chosen
 
 
+def filter_query(filters: dict) -> str:
+    """The filters as a query string, for the parts of a dashboard that load after the page."""
+    return urlencode({k: v for k, v in filters.items() if v not in (None, "")})
+
+
 def activity_list_url(filters: dict, **extra) -> str:
     """The activity list filtered like the dashboard (so every figure links to the rows behind it)."""
     from django.urls import reverse
@@ -113,9 +118,15 @@ def activity_list_url(filters: dict, **extra) -> str:
 
 
 def filtered_activities(user, filters):
-    activities = Activity.objects.for_user(user).filter(
+    """Activities that took place in the period, within every other filter: what the figures count."""
+    return scoped_activities(user, filters).filter(
         start_date__gte=filters["date_from"], start_date__lte=filters["date_to"], status__in=COUNTED_STATUSES
     )
+
+
+def scoped_activities(user, filters):
+    """Activities within every filter but the period and the status (the panels of work to do apply those)."""
+    activities = Activity.objects.for_user(user)
     if filters["unit_area"]:
         activities = activities.filter(unit_area=filters["unit_area"])
     if filters["programme"]:
@@ -226,42 +237,58 @@ def overview(user, filters: dict) -> Overview:
     return result
 
 
-def awaiting_approval(user, limit=5):
-    submitted = Activity.objects.for_user(user).filter(status=ActivityStatus.SUBMITTED)
+def awaiting_approval(user, filters: dict, limit=5):
+    """Submitted activities that start in the period, within every other filter (as the list its figure opens)."""
+    submitted = scoped_activities(user, filters).filter(
+        status=ActivityStatus.SUBMITTED, start_date__gte=filters["date_from"], start_date__lte=filters["date_to"]
+    )
     return submitted.select_related("location").order_by("start_date", "id")[:limit]
 
 
-def upcoming(user, limit=5):
-    planned = Activity.objects.for_user(user).filter(
-        status=ActivityStatus.PLANNED, start_date__gte=timezone.localdate()
+def upcoming(user, filters: dict, limit=5):
+    """Planned activities from today on, within every filter. A period that ends today (the default) runs on, as
+    the unit panels read it: what is ahead must not be hidden by default; one that ended before today has none."""
+    today = timezone.localdate()
+    planned = scoped_activities(user, filters).filter(
+        status=ActivityStatus.PLANNED, start_date__gte=max(today, filters["date_from"])
     )
+    if filters["date_to"] != today:
+        planned = planned.filter(start_date__lte=filters["date_to"])
     return planned.select_related("location").order_by("start_date", "id")[:limit]
 
 
 MAX_INDICATORS_CHECKED = 40
 
 
-def indicators_off_track(user, unit_area: str = ""):
-    """Indicators whose running or last ended period is behind target (cached with the other figures)."""
-    key = _cache_key("off-track", user, {"unit_area": unit_area})
+def indicators_off_track(user, filters: dict):
+    """Indicators of the filtered unit area, programme and project whose period running at the end of the chosen
+    period (or the last one ended before it) is behind target, judged as of that day. Indicators measure a whole
+    project, so the place and partner filters do not apply to them (the panel says so). Cached with the figures."""
+    key = _cache_key("off-track", user, filters)
     cached = cache.get(key)
     if cached is not None:
         return cached
-    today = timezone.localdate()
+    as_of = min(filters["date_to"], timezone.localdate())
     indicators = (
         Indicator.objects.for_user(user)
         .select_related("result__project__programme")
         .prefetch_related("periods", "rule_partners", "rule_themes")
         .order_by("result__project__code", "code")
     )
-    indicators = indicators.filter(Q(result__project__end_date__isnull=True) | Q(result__project__end_date__gte=today))
-    if unit_area:
-        indicators = indicators.filter(result__project__programme__unit_area=unit_area)
+    indicators = indicators.filter(
+        Q(result__project__end_date__isnull=True) | Q(result__project__end_date__gte=filters["date_from"])
+    )
+    if filters["unit_area"]:
+        indicators = indicators.filter(result__project__programme__unit_area=filters["unit_area"])
+    if filters["programme"]:
+        indicators = indicators.filter(result__project__programme_id=filters["programme"])
+    if filters["project"]:
+        indicators = indicators.filter(result__project_id=filters["project"])
     off = []
     for indicator in indicators[:MAX_INDICATORS_CHECKED]:
-        periods = [p for p in indicator.periods.all() if p.start <= today]
+        periods = [p for p in indicator.periods.all() if p.start <= as_of]
         if periods:
-            progress = results.progress(periods[-1], today)
+            progress = results.progress(periods[-1], as_of)
             if progress.off_track:
                 off.append(progress)
     cache.set(key, off, CACHE_SECONDS)

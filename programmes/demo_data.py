@@ -45,6 +45,7 @@ DEMO_USERS = [
     ("staff.training", Role.STAFF, [UnitArea.ASSEMBLY], "Farid", "Training"),
     ("staff.ct", Role.STAFF, [UnitArea.COUNTERTERRORISM], "Samir", "Counter-terrorism"),
     ("staff.thb", Role.STAFF, [UnitArea.TRAFFICKING], "Sevda", "Anti-trafficking"),
+    ("staff.dcaf", Role.STAFF, [UnitArea.ARMED_FORCES], "Rashad", "Armed forces"),
 ]
 
 FEMALE_FIRST = [
@@ -122,8 +123,7 @@ FAMILY = [
 
 @dataclass
 class AreaPlan:
-    kinds: list
-    titles: list
+    activities: list  # (kind, title): a title always goes with the kind it names; repeat a pair to weight it
     locations: list
     beneficiaries: list
     co_sponsors: list
@@ -132,12 +132,12 @@ class AreaPlan:
 
 PLANS = {
     UnitArea.POLICING: AreaPlan(
-        [ActivityKind.MEETING, ActivityKind.MEETING, ActivityKind.TRAINING, ActivityKind.ROUND_TABLE],
         [
-            "Community Advisory Group meeting",
-            "Crime prevention training for community police officers",
-            "Round table on police-media relations",
-            "Domestic violence prevention workshop",
+            (ActivityKind.MEETING, "Community Advisory Group meeting"),
+            (ActivityKind.MEETING, "Community Advisory Group meeting"),
+            (ActivityKind.TRAINING, "Crime prevention training for community police officers"),
+            (ActivityKind.ROUND_TABLE, "Round table on police-media relations"),
+            (ActivityKind.WORKSHOP, "Domestic violence prevention workshop"),
         ],
         ["AZ-MI", "AZ-SBN", "AZ-SR", "AZ-BA-NRM", "AZ-QBA", "AZ-XAC", "AZ-TAR", "AZ-YE", "AZ-GA", "AZ-QAZ"],
         ["MIA"],
@@ -145,12 +145,11 @@ PLANS = {
         0.2,
     ),
     UnitArea.ASSEMBLY: AreaPlan(
-        [ActivityKind.TRAINING, ActivityKind.TRAINING, ActivityKind.TRAINING, ActivityKind.PUBLICATION_LAUNCH],
         [
-            "Public assembly management training",
-            "Training on proportional use of force",
-            "Negotiation and communication in crowd situations",
-            "Human rights standards for Internal Troops",
+            (ActivityKind.TRAINING, "Public assembly management training"),
+            (ActivityKind.TRAINING, "Training on proportional use of force"),
+            (ActivityKind.TRAINING, "Negotiation and communication in crowd situations"),
+            (ActivityKind.TRAINING, "Human rights standards for Internal Troops"),
         ],
         ["AZ-BA", "AZ-GA", "AZ-QBA", "AZ-NV"],
         ["MIA-PP", "MIA-SRU", "MIA-IT"],
@@ -158,13 +157,14 @@ PLANS = {
         0.1,
     ),
     UnitArea.COUNTERTERRORISM: AreaPlan(
-        [ActivityKind.TRAINING, ActivityKind.WORKSHOP, ActivityKind.CONFERENCE, ActivityKind.EXPERT_ADVICE],
         [
-            "Terrorism risk assessment training",
-            "Organised-crime investigation workshop",
-            "Integrated border management training",
-            "Workshop for cyber-crime investigators",
-            "Drug smuggling interdiction course",
+            (ActivityKind.TRAINING, "Terrorism risk assessment training"),
+            (ActivityKind.WORKSHOP, "Organised-crime investigation workshop"),
+            (ActivityKind.TRAINING, "Integrated border management training"),
+            (ActivityKind.WORKSHOP, "Workshop for cyber-crime investigators"),
+            (ActivityKind.TRAINING, "Drug smuggling interdiction course"),
+            (ActivityKind.CONFERENCE, "Regional conference on countering violent extremism"),
+            (ActivityKind.EXPERT_ADVICE, "Expert advice on terrorist-financing legislation"),
         ],
         ["AZ-BA", "AZ-GA"],
         ["MIA-OCD", "MNS-SIU", "SBS", "SCC"],
@@ -172,17 +172,30 @@ PLANS = {
         0.7,
     ),
     UnitArea.TRAFFICKING: AreaPlan(
-        [ActivityKind.TRAINING, ActivityKind.WORKSHOP, ActivityKind.STUDY_VISIT, ActivityKind.ROUND_TABLE],
         [
-            "Victim identification training",
-            "Workshop on the National Referral Mechanism",
-            "Forced labour investigation training for labour inspectors",
-            "Study visit on victim protection",
+            (ActivityKind.TRAINING, "Victim identification training"),
+            (ActivityKind.WORKSHOP, "Workshop on the National Referral Mechanism"),
+            (ActivityKind.TRAINING, "Forced labour investigation training for labour inspectors"),
+            (ActivityKind.STUDY_VISIT, "Study visit on victim protection"),
+            (ActivityKind.ROUND_TABLE, "Round table on the National Action Plan"),
         ],
         ["AZ-BA", "AZ-GA", "AZ-SR"],
         ["MIA-THB", "MLSPP", "SMS", "GPO"],
         ["ILO", "IOM", "ICMPD"],
         0.2,
+    ),
+    # No unit app: this area's records are core activities, participants and indicators only.
+    UnitArea.ARMED_FORCES: AreaPlan(
+        [
+            (ActivityKind.TRAINING, "Training on the human rights of armed forces personnel"),
+            (ActivityKind.PUBLICATION_LAUNCH, "Launch of the Azerbaijani-language book on servicemen's rights"),
+            (ActivityKind.ROUND_TABLE, "Round table on parliamentary oversight of the armed forces"),
+            (ActivityKind.WORKSHOP, "Workshop on the OSCE Code of Conduct on Politico-Military Aspects of Security"),
+        ],
+        ["AZ-BA", "AZ-GA"],
+        ["MOD"],
+        [],
+        0.3,
     ),
 }
 
@@ -284,8 +297,7 @@ class DemoBuilder:
         for area, plan in PLANS.items():
             for _ in range(per_area):
                 start = datetime.date(FIRST_YEAR, 1, 1) + datetime.timedelta(days=self.rng.randrange(span))
-                kind = self.rng.choice(plan.kinds)
-                title = self.rng.choice(plan.titles)
+                kind, title = self.rng.choice(plan.activities)
                 location = self.locations[self.rng.choice(plan.locations)]
                 rows.append(
                     (

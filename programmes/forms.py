@@ -46,13 +46,21 @@ class ActivityForm(forms.ModelForm):
         areas = set(projects.values_list("programme__unit_area", flat=True).distinct())
         self.fields["themes"].queryset = Theme.objects.filter(unit_area__in=[*areas, ""])
         self.fields["themes"].required = False
+        for name in self.HEADCOUNT_FIELDS:
+            self.fields[name].required = False
         if not self.instance.pk and len(areas) == 1:
             # A unit may ask for its own defaults (counter-terrorism: headcount, names are rarely recorded).
             for field, value in activity_defaults.get(next(iter(areas)), {}).items():
                 self.initial[field] = value
 
+    HEADCOUNT_FIELDS = ("headcount_women", "headcount_men", "headcount_unrecorded")
+
     def clean(self):
         data = super().clean()
+        # Headcounts matter only for activities without named participants: never required, blank means none.
+        for name in self.HEADCOUNT_FIELDS:
+            if name not in self.errors and data.get(name) is None:
+                data[name] = 0
         if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
             self.add_error("end_date", _("The end date cannot be before the start date."))
         project = data.get("project")
@@ -70,6 +78,13 @@ class ActivityPartnerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.order_by("name")
+        # Rows of a table whose column headers name the fields: each control carries its name for screen readers
+        # instead of a visible label repeated on every row.
+        for field in self.fields.values():
+            widget = field.widget
+            widget.attrs["aria-label"] = field.label
+            if not isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
 
 
 ActivityPartnerFormSet = inlineformset_factory(

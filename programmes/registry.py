@@ -15,6 +15,8 @@ class NavItem:
     unit_area: str | None = None  # shown only to users who may see this unit area
     visible: Callable | None = None  # or any other check on the user
     order: int = 100
+    # Entries with the same menu label share one drop-down menu (unit pages share "Programme areas" on their own).
+    menu: str = ""  # lazily translated
 
 
 nav_items: list[NavItem] = []
@@ -60,3 +62,22 @@ dashboard_panels: list[DashboardPanel] = []
 def register_dashboard_panel(panel: DashboardPanel) -> None:
     dashboard_panels.append(panel)
     dashboard_panels.sort(key=lambda p: p.order)
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A panel of the signed-in user's home page that another app adds (reports started, overdue CAG actions)."""
+
+    title: str  # lazily translated
+    template: str
+    context: Callable  # (user) -> dict, or None when the panel has nothing to show; a fixed number of queries
+    visible: Callable  # (user) -> bool: the roles the panel is for
+    order: int = 100
+
+
+home_panels: list[HomePanel] = []
+
+
+def register_home_panel(panel: HomePanel) -> None:
+    home_panels.append(panel)
+    home_panels.sort(key=lambda p: p.order)

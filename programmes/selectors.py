@@ -14,11 +14,6 @@ from .models import Activity, ActivityPartner, Partner, PartnerFormerName, Partn
 from .names import fold_words
 
 
-def recent_activities_for(user, limit: int = 10):
-    """What the user's home page lists: the latest activities they may see, newest changes first."""
-    return Activity.objects.for_user(user).select_related("location", "project").order_by("-updated_at", "-id")[:limit]
-
-
 @dataclass
 class Page:
     """A page of results that never counts the whole table: one row more than shown tells if there is a next page."""

@@ -6,7 +6,6 @@ quarter); mail goes through EMAIL_BACKEND (the console by default).
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -49,7 +48,7 @@ def send_digest_to(*, user_id: int, today=None) -> ReportJob | None:
             kind=DIGEST_KIND,
             format=ReportFormat.PDF,
             requested_by=user,
-            language=settings.LANGUAGE_CODE,
+            language=user.preferred_language,  # the manager's own language, not the site's
             unit_areas=sorted(access.visible_unit_areas(user)),
             parameters={"date_from": start.isoformat(), "date_to": end.isoformat(), "quarter": label, "digest": label},
         )

@@ -65,7 +65,8 @@ def request_report(*, user, kind_code: str, fmt: str, parameters: dict, unit_are
             format=fmt,
             parameters=parameters,
             unit_areas=areas,
-            language=(translation.get_language() or settings.LANGUAGE_CODE)[:8],
+            # The requester's own language (their profile), else the language they are reading the portal in.
+            language=(user.language or translation.get_language() or settings.LANGUAGE_CODE)[:8],
             requested_by=user,
         )
     try:

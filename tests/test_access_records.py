@@ -60,6 +60,7 @@ NOT_LOGGED = {
     "accounts:login": _NO_DATA,
     "accounts:logout": _POST,
     "accounts:mfa": _NO_DATA,
+    "accounts:profile": _NO_DATA,
     "accounts:mfa_backup_codes": _POST,
     "accounts:mfa_setup": _NO_DATA,
     "accounts:mfa_verify": _NO_DATA,

@@ -33,11 +33,15 @@ def test_navigation_shows_administration_only_to_administrators(personas):
         assert admin_link not in personas[persona].get(reverse("home")).content.decode()
 
 
-def test_home_lists_recent_activities_of_the_users_units_only(personas):
+def test_home_lists_planned_activities_of_the_users_units_only(personas):
+    import datetime
+
     from programmes.tests.factories import ActivityFactory
 
-    ActivityFactory(unit_area="policing", title="CAG meeting in Ganja")
-    ActivityFactory(unit_area="counterterrorism", title="Cyber-crime workshop")
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    planned = {"status": "planned", "start_date": soon, "end_date": soon}
+    ActivityFactory(unit_area="policing", title="CAG meeting in Ganja", **planned)
+    ActivityFactory(unit_area="counterterrorism", title="Cyber-crime workshop", **planned)
     policing_page = personas["staff_same_unit"].get(reverse("home")).content.decode()
     ct_page = personas["staff_other_unit"].get(reverse("home")).content.decode()
     assert "CAG meeting in Ganja" in policing_page and "Cyber-crime workshop" not in policing_page

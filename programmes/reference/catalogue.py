@@ -18,7 +18,7 @@ PROGRAMMES = [
         "title_az": "İctimai toplantıların idarə edilməsi",
         "title_ru": "Управление публичными собраниями",
         "description": "Training for MIA Patrol Police, Special Response Units and Internal Troops in Baku, Ganja, "
-        "Guba and Nakhchivan; Azerbaijani-language books on human rights of armed forces personnel.",
+        "Guba and Nakhchivan.",
     },
     {
         "unit_area": "counterterrorism",
@@ -35,6 +35,14 @@ PROGRAMMES = [
         "title_ru": "Борьба с торговлей людьми и принудительным трудом",
         "description": "Capacity building for prevention, prosecution and victim protection; support to the National "
         "Action Plan and the National Referral Mechanism; co-sponsored with ILO, IOM and ICMPD.",
+    },
+    {
+        "unit_area": "armed_forces",
+        "title": "Democratic control of armed forces",
+        "title_az": "Silahlı qüvvələr üzərində demokratik nəzarət",
+        "title_ru": "Демократический контроль над вооружёнными силами",
+        "description": "Parliamentary and civilian oversight of the armed forces, the OSCE Code of Conduct on "
+        "Politico-Military Aspects of Security; Azerbaijani-language books on human rights of armed forces personnel.",
     },
 ]
 
@@ -128,6 +136,20 @@ THEMES = [
         "Защита и перенаправление жертв",
     ),
     ("forced-labour", "trafficking", "Forced labour", "Məcburi əmək", "Принудительный труд"),
+    (
+        "servicemen-rights",
+        "armed_forces",
+        "Human rights of armed forces personnel",
+        "Hərbi qulluqçuların insan hüquqları",
+        "Права человека военнослужащих",
+    ),
+    (
+        "armed-forces-oversight",
+        "armed_forces",
+        "Parliamentary and civilian oversight",
+        "Parlament və mülki nəzarət",
+        "Парламентский и гражданский контроль",
+    ),
 ]
 
 # Facts about partners that partners.csv states only in its notes.

@@ -47,6 +47,7 @@ def test_reference_partners_keep_hierarchy_and_history_of_names():
         "assembly",
         "counterterrorism",
         "trafficking",
+        "armed_forces",
     }
 
 
@@ -59,6 +60,7 @@ def test_seed_demo_creates_users_and_data_once():
         "staff.training",
         "staff.ct",
         "staff.thb",
+        "staff.dcaf",
     }
     assert User.objects.get(username="staff.ct").check_password("baku-demo-2011")
     activities, participations = Activity.objects.count(), Participation.objects.count()
@@ -68,6 +70,7 @@ def test_seed_demo_creates_users_and_data_once():
         "assembly",
         "counterterrorism",
         "trafficking",
+        "armed_forces",
     }
     assert Activity.objects.filter(title="National expert conference on tackling cybercrime", start_date="2011-10-06")
     call_command("seed_demo")
@@ -86,3 +89,36 @@ def test_seed_demo_is_refused_outside_debug(settings):
     with pytest.raises(CommandError, match="refused"):
         call_command("seed_demo")
     assert not User.objects.filter(username="admin").exists()
+
+
+def test_seed_demo_tells_a_true_story():
+    """Each title goes with the kind it names; targets are on the scale of what happened, met some years and missed
+    in others; the fifth area has its activities, people and indicators through the core alone."""
+    import datetime
+
+    from programmes.models import IndicatorPeriod
+    from programmes.results import figure
+
+    call_command("seed_demo")
+    kinds_by_title = {}
+    for title, kind in Activity.objects.values_list("title", "kind").distinct():
+        kinds_by_title.setdefault(title, set()).add(kind)
+    assert all(len(kinds) == 1 for kinds in kinds_by_title.values()), kinds_by_title
+    assert kinds_by_title["Training on proportional use of force"] == {"training"}
+    assert kinds_by_title["Workshop on the National Referral Mechanism"] == {"workshop"}
+    ended = IndicatorPeriod.objects.filter(
+        indicator__result__project__code__startswith="DEMO-", indicator__code__startswith="1.1.",
+        end__lt=datetime.date.today() - datetime.timedelta(days=90),
+    ).select_related("indicator__result__project")  # fmt: skip
+    met = missed = 0
+    for period in ended:
+        value = figure(period).value if figure(period) else 0
+        if not value:
+            continue
+        ratio = value / period.target
+        assert 0.5 <= ratio <= 1.5, (period.indicator.title, period.label, value, period.target)
+        met, missed = met + (ratio >= 1), missed + (ratio < 1)
+    assert met and missed
+    armed = Activity.objects.filter(unit_area="armed_forces")
+    assert armed.exists() and Participation.objects.filter(activity__in=armed).exists()
+    assert IndicatorPeriod.objects.filter(indicator__result__project__programme__unit_area="armed_forces").exists()

@@ -1,7 +1,8 @@
 from django.shortcuts import render
 
-from .. import selectors
+from .. import home as home_sections
 
 
 def home(request):
-    return render(request, "programmes/home.html", {"recent_activities": selectors.recent_activities_for(request.user)})
+    """Each role's own work (programmes/home.py): staff drafts and returns, managers' approvals, data quality."""
+    return render(request, "programmes/home.html", home_sections.home_context(request.user))

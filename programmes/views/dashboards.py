@@ -1,7 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts import access
@@ -46,10 +48,27 @@ def _chart_data(overview):
     }
 
 
+def _dashboard_url(unit_area: str, query) -> str:
+    url = reverse("unit_dashboard", args=[unit_area]) if unit_area else reverse("dashboard")
+    return f"{url}?{query.urlencode()}" if query else url
+
+
 def _render_dashboard(request, unit_area=""):
     if not access.can_view_dashboards(request.user):
         raise PermissionDenied
-    form = dashboard.DashboardFilterForm(request.GET or None, user=request.user, fixed_unit=unit_area or None)
+    # The unit tabs and the unit-area filter are one control: choosing an area in the filter opens its tab (with
+    # the other filters kept), and every tab link carries the other filters.
+    query = request.GET.copy()
+    chosen = query.pop("unit_area", [None])[-1]
+    visible = access.visible_unit_areas(request.user)
+    if chosen is not None and chosen != unit_area and (chosen == "" or chosen in visible):
+        return redirect(_dashboard_url(chosen, query))
+    if query or chosen:
+        data = query.copy()
+        data["unit_area"] = unit_area if chosen is None else chosen
+        form = dashboard.DashboardFilterForm(data, user=request.user, fixed_unit=unit_area or None)
+    else:
+        form = dashboard.DashboardFilterForm(user=request.user, fixed_unit=unit_area or None)
     filters = form.filters()
     overview = dashboard.overview(request.user, filters)
     panels = [
@@ -74,11 +93,17 @@ def _render_dashboard(request, unit_area=""):
             "chart_data": _chart_data(overview),
             "unit_area": unit_area,
             "unit_label": dict(UnitArea.choices).get(unit_area, ""),
-            "units": [(code, label) for code, label in UnitArea.choices if access.can_see_unit(request.user, code)],
+            "tabs": [{"code": "", "label": _("All areas"), "url": _dashboard_url("", query)}]
+            + [
+                {"code": code, "label": label, "url": _dashboard_url(code, query)}
+                for code, label in UnitArea.choices
+                if code in visible
+            ],
+            "filter_query": dashboard.filter_query(filters),
             "activities_url": dashboard.activity_list_url(filters, happened="on"),
-            "submitted_url": dashboard.activity_list_url({"unit_area": unit_area}, status="submitted"),
-            "awaiting": dashboard.awaiting_approval(request.user),
-            "upcoming": dashboard.upcoming(request.user),
+            "submitted_url": dashboard.activity_list_url(filters, status="submitted"),
+            "awaiting": dashboard.awaiting_approval(request.user, filters),
+            "upcoming": dashboard.upcoming(request.user, filters),
             "panels": panels,
             "today": timezone.localdate(),
         },
@@ -98,11 +123,13 @@ def unit_dashboard(request, unit_area):
 
 
 def off_track_fragment(request):
-    """Indicators off track, loaded after the page (HTMX): each needs its own figures, so it is the slow part."""
+    """Indicators off track, loaded after the page (HTMX): each needs its own figures, so it is the slow part.
+    It gets the page's filters, so it shows what the page around it is filtered to."""
     if not access.can_view_dashboards(request.user):
         raise PermissionDenied
     unit_area = request.GET.get("unit_area", "")
     if unit_area and not access.can_see_unit(request.user, unit_area):
         raise PermissionDenied
-    off_track = dashboard.indicators_off_track(request.user, unit_area)
+    form = dashboard.DashboardFilterForm(request.GET, user=request.user, fixed_unit=unit_area or None)
+    off_track = dashboard.indicators_off_track(request.user, form.filters())
     return render(request, "programmes/_off_track.html", {"off_track": off_track})

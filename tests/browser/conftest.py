@@ -45,5 +45,6 @@ def sign_in(page, username, password):
 
 
 def sign_out(page):
+    page.get_by_test_id("signed-in-as").click()  # the user menu
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url("**/accounts/login/")
