@@ -200,6 +200,22 @@ NOT_ACTIVITY_WRITES = {
          "trafficking:progress_create", "trafficking:nrm_entry", "trafficking:nrm_import"),
         _OWN,
     ),
+    **dict.fromkeys(
+        ("accounts:profile", "api:no-such-endpoint", "partner_list", "partner_detail", "partner_create", "partner_edit",
+         "partner_history", "partner_merge", "counterterrorism:milestones_history",
+         "counterterrorism:strategies_history", "trafficking:measures_history", "trafficking:plans_list",
+         "trafficking:plans_create", "trafficking:plans_edit", "trafficking:plans_history", "policing:groups_list",
+         "policing:groups_create", "policing:groups_edit", "policing:groups_history", "policing:members_list",
+         "policing:members_create", "policing:members_edit", "policing:members_history", "training:courses_list",
+         "training:courses_create", "training:courses_edit", "training:courses_history", "training:modules_list",
+         "training:modules_create", "training:modules_edit", "training:modules_history", "training:targets_list",
+         "training:targets_create", "training:targets_edit", "training:targets_history",
+         "training:publications_list", "training:publications_create", "training:publications_edit",
+         "training:publications_history", "training:distributions_list", "training:distributions_create",
+         "training:distributions_edit", "training:distributions_history"),
+        "the user's own profile, partner records or a unit's reference records (groups, courses, plans...): not part "
+        "of any activity",
+    ),
 }  # fmt: skip
 
 

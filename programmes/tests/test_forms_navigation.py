@@ -79,4 +79,4 @@ def test_a_refused_change_says_why(personas):
     activity = ActivityFactory(status="approved", start_date=today, end_date=today)
     response = personas["staff_same_unit"].get(reverse("activity_edit", args=[activity.pk]))
     assert response.status_code == 403
-    assert "You cannot change this activity" in response.content.decode()
+    assert "This activity is approved: it can no longer be changed." in response.content.decode()
