@@ -232,6 +232,63 @@ def test_rows_are_not_split_and_the_heading_row_repeats(built):
     assert len(continued) > 2 and all(header for tables in continued[1:] for _table, header, _rows in tables)
 
 
+def _lines_per_element(document):
+    """{element: [text of each laid-out line]} in reading order, over every page."""
+    lines = {}
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, boxes.LineBox):
+                text = "".join(b.text for b in box.descendants() if isinstance(b, boxes.TextBox))
+                lines.setdefault(box.element, []).append(text)
+            stack.extend(reversed(getattr(box, "children", ())))
+    return lines
+
+
+def words_broken_without_a_hyphen(document) -> list[str]:
+    """Words split over two lines with no hyphen ("Kişilə" / "r"): what a too narrow column does to a language
+    without hyphenation patterns (Azerbaijani)."""
+    broken = []
+    for element, lines in _lines_per_element(document).items():
+        text = "".join(element.itertext()) if element is not None else ""
+        for first, second in zip(lines, lines[1:], strict=False):
+            head, tail = re.search(r"(\w+)$", first.rstrip()), re.match(r"\w+", second.lstrip())
+            if head and tail and first == first.rstrip() and not second[:1].isspace():
+                word = head.group(1) + tail.group(0)
+                if word in text and not re.search(rf"\b{re.escape(head.group(1))}\b", text):
+                    broken.append(f"{head.group(1)}|{tail.group(0)}")
+    return broken
+
+
+def test_no_word_is_broken_without_a_hyphen(built):
+    found = {key: words_broken_without_a_hyphen(entry["document"]) for key, entry in _of_format(built, "pdf").items()}
+    assert {key: words[:5] for key, words in found.items() if words} == {}
+    # The check finds a word broken in a column too narrow for it.
+    narrow = weasyprint.HTML(
+        string="<table style='width: 14mm'><tr><th style='overflow-wrap: break-word'>Kişilər Qadınlar</th></tr></table>"
+    )
+    assert words_broken_without_a_hyphen(narrow.render())
+
+
+def test_continued_tables_start_with_a_named_indicator_and_totals_stay_with_rows(built):
+    problems, grouped = [], 0
+    for key, entry in _of_format(built, "pdf").items():
+        for number, tables in enumerate(_tables_on_pages(entry["document"]), 1):
+            for table, _header, rows in tables:
+                totals = set(table.find("tfoot") if table.find("tfoot") is not None else ())
+                if rows and all(row in totals for row in rows):
+                    problems.append((key, number, "totals alone"))
+                first = rows[0].find("td") if rows else None
+                if table.find("tbody[@class='together']") is not None and first is not None:
+                    # An indicator's periods are one row group; its first row carries the indicator's name.
+                    grouped += 1
+                    if not "".join(first.itertext()).strip():
+                        problems.append((key, number, "continued without the indicator's name"))
+    assert problems == []
+    assert grouped > 20  # the indicator tables were met (indicator progress and the quarterly report)
+
+
 # --- Columns: no empty one --------------------------------------------------------------------------------------------
 
 
