@@ -292,11 +292,28 @@ def test_continued_tables_start_with_a_named_indicator_and_totals_stay_with_rows
 # --- Columns: no empty one --------------------------------------------------------------------------------------------
 
 
+def _column_headings(table) -> list[str]:
+    """Each column's heading with the grouping heading above it, if any: "Person-trainings / Women"."""
+    grid = {}
+    for r, tr in enumerate(table.xpath("./thead/tr")):
+        c = 0
+        for th in tr.xpath("./th"):
+            while (r, c) in grid:
+                c += 1
+            span = int(th.get("colspan", 1))
+            for dr in range(int(th.get("rowspan", 1))):
+                for dc in range(span):
+                    grid[r + dr, c + dc] = th.text_content().strip()
+            c += span
+    rows, columns = (max((key[i] for key in grid), default=-1) + 1 for i in (0, 1))
+    return [" / ".join(dict.fromkeys(grid.get((r, c), "") for r in range(rows))) for c in range(columns)]
+
+
 def _pdf_columns(source: str) -> dict:
     """{(headings...): [set of texts per column]} over every table of a PDF's HTML with a heading row."""
     columns = {}
     for table in lxml_html.fromstring(source).iter("table"):
-        heads = [th.text_content().strip() for th in table.xpath("./thead/tr/th")]
+        heads = _column_headings(table)
         if not heads:
             continue
         texts = columns.setdefault(tuple(heads), [set() for _ in heads])
@@ -357,6 +374,17 @@ def test_headings_are_unique_and_sheet_names_fit_uncut(built):
     assert long_titles == []
     # No title in any language was cut to fit (the writer logs each one it cuts).
     assert built["__data__"]["cut_titles"] == []
+
+
+def test_pdf_column_headings_are_unique_within_a_table(built):
+    duplicates, grouped = [], 0
+    for key, entry in _of_format(built, "pdf").items():
+        for table in lxml_html.fromstring(entry["html"]).iter("table"):
+            heads = [head for head in _column_headings(table) if head]
+            grouped += any(" / " in head for head in heads)
+            duplicates += [(key, head) for head in set(heads) if heads.count(head) > 1]
+    assert duplicates == []
+    assert grouped >= 2 * 3  # training reach: "Women" and "Men" under unique people and under person-trainings
 
 
 def test_the_writer_never_cuts_a_sheet_name_silently(tmp_path, caplog):
