@@ -232,14 +232,82 @@ def test_rows_are_not_split_and_the_heading_row_repeats(built):
     assert len(continued) > 2 and all(header for tables in continued[1:] for _table, header, _rows in tables)
 
 
+def _lines_per_element(document):
+    """{element: [text of each laid-out line]} in reading order, over every page."""
+    lines = {}
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, boxes.LineBox):
+                text = "".join(b.text for b in box.descendants() if isinstance(b, boxes.TextBox))
+                lines.setdefault(box.element, []).append(text)
+            stack.extend(reversed(getattr(box, "children", ())))
+    return lines
+
+
+def words_broken_without_a_hyphen(document) -> list[str]:
+    """Words split over two lines with no hyphen ("Kişilə" / "r"): what a too narrow column does to a language
+    without hyphenation patterns (Azerbaijani)."""
+    broken = []
+    for element, lines in _lines_per_element(document).items():
+        text = "".join(element.itertext()) if element is not None else ""
+        for first, second in zip(lines, lines[1:], strict=False):
+            head, tail = re.search(r"(\w+)$", first.rstrip()), re.match(r"\w+", second.lstrip())
+            if head and tail and first == first.rstrip() and not second[:1].isspace():
+                word = head.group(1) + tail.group(0)
+                if word in text and not re.search(rf"\b{re.escape(head.group(1))}\b", text):
+                    broken.append(f"{head.group(1)}|{tail.group(0)}")
+    return broken
+
+
+def test_no_word_is_broken_without_a_hyphen(built):
+    found = {key: words_broken_without_a_hyphen(entry["document"]) for key, entry in _of_format(built, "pdf").items()}
+    assert {key: words[:5] for key, words in found.items() if words} == {}
+    # The check finds a word broken in a column too narrow for it.
+    narrow = weasyprint.HTML(
+        string="<table style='table-layout: fixed; width: 14mm'>"
+        "<tr><th style='overflow-wrap: break-word'>Kişilər Qadınlar</th></tr></table>"
+    )
+    assert words_broken_without_a_hyphen(narrow.render())
+
+
+def test_totals_stay_with_the_last_row(built):
+    problems = []
+    for key, entry in _of_format(built, "pdf").items():
+        for number, tables in enumerate(_tables_on_pages(entry["document"]), 1):
+            for table, _header, rows in tables:
+                totals = set(table.find("tfoot") if table.find("tfoot") is not None else ())
+                if rows and all(row in totals for row in rows):
+                    problems.append((key, number))
+    assert problems == []
+
+
 # --- Columns: no empty one --------------------------------------------------------------------------------------------
+
+
+def _column_headings(table) -> list[str]:
+    """Each column's heading with the grouping heading above it, if any: "Person-trainings / Women"."""
+    grid = {}
+    for r, tr in enumerate(table.xpath("./thead/tr")):
+        c = 0
+        for th in tr.xpath("./th"):
+            while (r, c) in grid:
+                c += 1
+            span = int(th.get("colspan", 1))
+            for dr in range(int(th.get("rowspan", 1))):
+                for dc in range(span):
+                    grid[r + dr, c + dc] = th.text_content().strip()
+            c += span
+    rows, columns = (max((key[i] for key in grid), default=-1) + 1 for i in (0, 1))
+    return [" / ".join(dict.fromkeys(grid.get((r, c), "") for r in range(rows))) for c in range(columns)]
 
 
 def _pdf_columns(source: str) -> dict:
     """{(headings...): [set of texts per column]} over every table of a PDF's HTML with a heading row."""
     columns = {}
     for table in lxml_html.fromstring(source).iter("table"):
-        heads = [th.text_content().strip() for th in table.xpath("./thead/tr/th")]
+        heads = _column_headings(table)
         if not heads:
             continue
         texts = columns.setdefault(tuple(heads), [set() for _ in heads])
@@ -300,6 +368,17 @@ def test_headings_are_unique_and_sheet_names_fit_uncut(built):
     assert long_titles == []
     # No title in any language was cut to fit (the writer logs each one it cuts).
     assert built["__data__"]["cut_titles"] == []
+
+
+def test_pdf_column_headings_are_unique_within_a_table(built):
+    duplicates, grouped = [], 0
+    for key, entry in _of_format(built, "pdf").items():
+        for table in lxml_html.fromstring(entry["html"]).iter("table"):
+            heads = [head for head in _column_headings(table) if head]
+            grouped += any(" / " in head for head in heads)
+            duplicates += [(key, head) for head in set(heads) if heads.count(head) > 1]
+    assert duplicates == []
+    assert grouped >= 2 * 3  # training reach: "Women" and "Men" under unique people and under person-trainings
 
 
 def test_the_writer_never_cuts_a_sheet_name_silently(tmp_path, caplog):
