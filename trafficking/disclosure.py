@@ -31,6 +31,15 @@ MIN_VALUES = {PRIMARY: 3, SECONDARY: 2}
 EPSILON = 1e-6
 
 
+class QuietHighs(highspy.Highs):
+    """highspy's solver, silent from the start: `Highs()` prints a banner to stdout the first time a process
+    registers its callbacks, before `silent()` could be called, and a non-JSON line breaks the logs."""
+
+    def enableCallbacks(self):  # noqa: N802 (highspy's name) called by Highs.__init__ before any solver call
+        self.silent()
+        super().enableCallbacks()
+
+
 class Figures:
     """Figures published together: `values` (key -> count, in publication order) and `sums` ((whole, parts) pairs)."""
 
@@ -78,8 +87,7 @@ class Figures:
                            key=self.order.__getitem__)  # fmt: skip
         column = {k: j for j, k in enumerate(variables)}
         bounds = [self._bounds(k, hidden) for k in variables]
-        lp = highspy.Highs()
-        lp.silent()
+        lp = QuietHighs()
         n = len(variables)
         lower = np.array([low for low, _high in bounds], dtype=float)
         upper = np.array([highspy.kHighsInf if high is None else high for _low, high in bounds], dtype=float)
