@@ -53,13 +53,14 @@ def _record_failure(sender, credentials, request=None, **kwargs):
     )
 
 
-def end_sessions_of(user) -> int:
-    """Delete every server-side session of the user; returns how many were ended."""
+def end_sessions_of(user, keep: str | None = None) -> int:
+    """Delete every server-side session of the user but `keep` (a session key); returns how many were ended."""
     store = session_store()()
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    sessions = UserSession.objects.filter(user=user).exclude(session_key=keep or "")
+    keys = list(sessions.values_list("session_key", flat=True))
     for key in keys:
         store.delete(key)
-    UserSession.objects.filter(user=user).delete()
+    sessions.filter(session_key__in=keys).delete()
     return len(keys)
 
 

@@ -1,5 +1,7 @@
 """Two-factor enrolment and verification pages. Signing in and out are Django's own views (accounts/urls.py)."""
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -14,7 +16,9 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
-from . import mfa
+from . import mfa, sessions
+
+logger = logging.getLogger("osce_baku.security")
 
 
 class TokenForm(forms.Form):
@@ -70,6 +74,13 @@ def mfa_setup(request):
         if device.verify_token(form.cleaned_data["token"]):
             mfa.confirm_totp(device)
             otp_login(request, device)
+            # Sessions signed in with the password alone (or with a replaced authenticator) end here: whoever
+            # holds one must sign in again, with the new second factor. This one stays, verified.
+            ended = sessions.end_sessions_of(request.user, keep=request.session.session_key)
+            if ended:
+                logger.info(
+                    "sessions ended on enrolment", extra={"subject_user_id": request.user.pk, "sessions": ended}
+                )
             codes = mfa.new_backup_codes(request.user)
             return render(request, "accounts/mfa_backup_codes.html", {"codes": codes, "next": _next_url(request)})
         form.add_error("token", _("This code is not valid. Check the time on your phone and try the next code."))

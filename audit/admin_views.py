@@ -4,10 +4,14 @@ Model admins whose records hold participants' names or NRM figures inherit `Acce
 `SimpleHistoryAdmin`). Their list, change, delete-confirmation and history screens each write one access record when
 they show something (HTTP 200), as the portal's own pages do. The history screens of django-simple-history look the
 record up without `get_queryset`, so a record the admin's scoped queryset hides would still show its old versions
-there; here they answer 404 unless the record is in that queryset.
+there; here they answer 404 unless the record is in that queryset. A field choosing a related record that itself
+holds names (one whose admin is an `AccessLoggedAdmin`: a certificate's participation, a participation's person)
+offers, accepts and labels only records of that admin's scoped queryset: Django's raw-id widget would otherwise print
+the name of any id put in the URL (`add/?person=<id>`) or the form beside the field.
 """
 
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
@@ -15,8 +19,33 @@ from .log import log_access
 from .models import AccessAction
 
 
+class ScopedRawIdWidget(ForeignKeyRawIdWidget):
+    """The raw-id widget, labelling only records of `queryset` (the stock one looks any id up)."""
+
+    def __init__(self, rel, admin_site, queryset, **kwargs):
+        super().__init__(rel, admin_site, **kwargs)
+        self.queryset = queryset
+
+    def label_and_url_for_value(self, value):
+        try:
+            in_scope = self.queryset.filter(**{self.rel.get_related_field().name: value}).exists()
+        except (ValueError, TypeError, ValidationError):
+            in_scope = False
+        return super().label_and_url_for_value(value) if in_scope else ("", "")
+
+
 class AccessLoggedAdmin:
     access_action = AccessAction.VIEW_PERSONAL
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = self.admin_site._registry.get(db_field.remote_field.model)
+        if isinstance(related, AccessLoggedAdmin) and "queryset" not in kwargs:
+            kwargs["queryset"] = related.get_queryset(request)
+            if db_field.name in self.raw_id_fields:
+                kwargs["widget"] = ScopedRawIdWidget(
+                    db_field.remote_field, self.admin_site, kwargs["queryset"], using=kwargs.get("using")
+                )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _log_shown(self, request, response, object_id=None, screen=""):
         if response.status_code == 200:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from programmes.admin_lock import ActivityLockAdmin
+
 from .models import EventDetail, Milestone, Strategy
 
 
@@ -10,7 +12,8 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
+    activity_path, activity_links = None, "activities"
     list_display = ("title", "kind", "lead_partner", "start_date", "end_date")
     list_filter = ("kind",)
     search_fields = ("title", "description")
@@ -28,7 +31,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EventDetail)
-class EventDetailAdmin(SimpleHistoryAdmin):
+class EventDetailAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
     list_display = ("activity", "scope", "target_audience")
     list_filter = ("scope",)
     search_fields = ("activity__title", "agenda", "target_audience")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from programmes.admin_lock import ActivityLockAdmin
+
 from .models import CagMeeting, CagMember, CommunityAdvisoryGroup, FollowUpAction, IssueRaised
 
 
@@ -27,7 +29,7 @@ class CagMemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CagMeeting)
-class CagMeetingAdmin(SimpleHistoryAdmin):
+class CagMeetingAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
     list_display = ("__str__", "cag", "members_present", "members_total", "police_attendees")
     list_filter = (("cag", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("cag__police_department", "activity__title", "minutes")
@@ -41,7 +43,8 @@ class FollowUpActionInline(admin.TabularInline):
 
 
 @admin.register(IssueRaised)
-class IssueRaisedAdmin(SimpleHistoryAdmin):
+class IssueRaisedAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
+    activity_path = "meeting__activity"
     list_display = ("__str__", "meeting", "theme", "raised_by_sector")
     list_filter = ("raised_by_sector", "theme")
     search_fields = ("summary",)

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import access
 from audit.admin_views import AccessLoggedAdmin
 
+from .admin_lock import ActivityLockAdmin, ActivityLockInline
 from .indicator_rules import rule_choices
 from .models import (
     Activity,
@@ -93,14 +94,15 @@ class ThemeAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "name_az", "name_ru")
 
 
-class ActivityPartnerInline(admin.TabularInline):
+class ActivityPartnerInline(ActivityLockInline, admin.TabularInline):
     model = ActivityPartner
     autocomplete_fields = ("partner",)
     extra = 0
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
+    activity_path = ""
     list_display = ("title", "unit_area", "kind", "start_date", "location", "status", "participants_total")
     list_filter = ("unit_area", "kind", "status", "participant_mode")
     search_fields = ("title", "venue")
@@ -128,7 +130,7 @@ class PersonAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
+class ParticipationAdmin(ActivityLockAdmin, AccessLoggedAdmin, SimpleHistoryAdmin):
     list_display = ("person", "activity", "role", "days_attended", "pre_test_score", "post_test_score")
     list_filter = ("role", "certificate_issued")
     raw_id_fields = ("activity", "person")

@@ -297,10 +297,14 @@ def test_each_request_leaves_one_record_with_the_user(request, name, personas, u
 
 
 def _admin_objects():
+    from programmes.models import ActivityStatus
     from trafficking.tests.factories import NrmStatisticFactory
     from training.tests.factories import CertificateFactory
 
     certificate = CertificateFactory()
+    # Not approved: the delete screen of an approved activity's records is refused (programmes/admin_lock.py).
+    certificate.participation.activity.status = ActivityStatus.COMPLETED
+    certificate.participation.activity.save(update_fields=["status"])
     return {
         "programmes.Person": certificate.participation.person,
         "programmes.Participation": certificate.participation,

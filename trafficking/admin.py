@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_views import AccessLoggedAdmin
 from audit.models import AccessAction
+from programmes.admin_lock import ActivityLockAdmin
 
 from .models import Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
 
@@ -27,7 +28,8 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
+    activity_path, activity_links = None, "activities"
     list_display = ("number", "plan", "deadline")
     list_filter = ("plan",)
     search_fields = ("number", "text", "indicator")

@@ -13,10 +13,17 @@ publication knows:
 For every hidden figure the audit solves two linear programs (HiGHS, through highspy): the smallest and the largest
 value consistent with all of that. The relaxation is continuous, so the integer range is taken inside it
 (ceil(lo)..floor(hi)); a primary cell must keep at least three possible values, any other hidden figure two.
-When every figure tied to a small count is itself small or zero (e.g. a total under 5 spread over three or more
-categories), nothing more can be hidden: `protect` returns such figures as `narrow` and the caller logs them.
 Hiding more figures only widens these ranges (each hidden figure's true value stays inside its bounds), so a figure
 that passed once keeps passing, and one pass over a queue of hidden figures suffices.
+
+When every figure tied to a small count is itself small or zero (e.g. a line `1, 1, 1` with total 3, or a total
+under 5 spread over three categories), no "x" can help: the rule then withholds the whole line, every figure of it
+shown as "not published" (WITHHELD, zeros and totals included). The attacker knows only that a withheld figure is 0
+or more; wherever its range still holds a count from 1 to limit - 1 it may be a small count, so the audit asks of
+it what it asks of a "<5": at least three possible values (a range wholly at or above the limit, or exactly 0,
+reveals nobody). If that fails (the line's total can be worked out from another table), the nearest line around it
+still partly published is withheld too, and so on. Withholding also only widens ranges, and a group of lines withheld
+whole leaves every figure of it anywhere from 0 upwards, so this ends, and `protect` never has to give up on one.
 """
 
 import math
@@ -27,8 +34,18 @@ import numpy as np
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
+WITHHELD = "withheld"
 MIN_VALUES = {PRIMARY: 3, SECONDARY: 2}
 EPSILON = 1e-6
+
+
+class QuietHighs(highspy.Highs):
+    """highspy's solver, silent from the start: `Highs()` prints a banner to stdout the first time a process
+    registers its callbacks, before `silent()` could be called, and a non-JSON line breaks the logs."""
+
+    def enableCallbacks(self):  # noqa: N802 (highspy's name) called by Highs.__init__ before any solver call
+        self.silent()
+        super().enableCallbacks()
 
 
 class Figures:
@@ -50,6 +67,8 @@ class Figures:
             return (1, self.limit - 1)
         if reason == SECONDARY:
             return (self.limit, None)
+        if reason == WITHHELD:
+            return (0, None)
         return (self.values[key], self.values[key])
 
     def _reachable_sums(self, key, hidden) -> list[int]:
@@ -78,8 +97,7 @@ class Figures:
                            key=self.order.__getitem__)  # fmt: skip
         column = {k: j for j, k in enumerate(variables)}
         bounds = [self._bounds(k, hidden) for k in variables]
-        lp = highspy.Highs()
-        lp.silent()
+        lp = QuietHighs()
         n = len(variables)
         lower = np.array([low for low, _high in bounds], dtype=float)
         upper = np.array([highspy.kHighsInf if high is None else high for _low, high in bounds], dtype=float)
@@ -124,6 +142,14 @@ class Figures:
     def possible_values(self, key, hidden) -> float:
         return self._count(*self.interval(key, hidden))
 
+    def passes(self, key, hidden) -> bool:
+        """Whether the hidden figure `key` keeps enough possible values (see the module's docstring)."""
+        low, high = self.interval(key, hidden)
+        count = self._count(low, high)
+        if hidden[key] != WITHHELD:
+            return count >= MIN_VALUES[hidden[key]]
+        return count >= MIN_VALUES[PRIMARY] or math.ceil(low - EPSILON) >= self.limit or high <= EPSILON
+
     def _next_to_hide(self, key, hidden, binding, count):
         """The visible figure of `limit` or more to hide for `key`: the first (in publication order) of those binding
         its range whose hiding widens it, else the first of those; with none binding, the first part, then whole, of
@@ -143,8 +169,19 @@ class Figures:
                     return min(candidates, key=self.order.__getitem__)
         return None
 
+    def _withhold_line(self, key, hidden) -> bool:
+        """Withhold the nearest line around `key` that is still partly published, all of it; False if none is."""
+        for index in self._reachable_sums(key, hidden):
+            whole, parts = self.sums[index]
+            line = [k for k in (whole, *parts) if hidden.get(k) != WITHHELD]
+            if line:
+                hidden.update(dict.fromkeys(line, WITHHELD))
+                return True
+        return False
+
     def protect(self) -> tuple[dict, list]:
-        """Hide small counts, then more figures until the audit passes. Returns (key -> reason, keys left narrow)."""
+        """Hide small counts, then more figures until the audit passes. Returns (key -> reason, keys left narrow:
+        none, unless withholding everything linked to a figure still left it narrow, which the sums cannot do)."""
         hidden = {key: PRIMARY for key, value in self.values.items() if 0 < value < self.limit}
         queue, narrow = deque(sorted(hidden, key=self.order.__getitem__)), []
         while queue:
@@ -155,10 +192,23 @@ class Figures:
                 if count >= MIN_VALUES[hidden[key]]:
                     break
                 extra = self._next_to_hide(key, hidden, binding, count)
-                if extra is None:  # every figure linked to it is hidden or zero: nothing more can be done
+                if extra is None:  # every figure linked to it is hidden or zero: no "x" can help
                     narrow.append(key)
                     break
                 hidden[extra] = SECONDARY
                 queue.append(extra)
-        # Figures hidden later may have widened one given up on.
-        return hidden, [key for key in narrow if self.possible_values(key, hidden) < MIN_VALUES[hidden[key]]]
+        # Figures hidden later may have widened one given up on; the others' lines are withheld.
+        queue, narrow = deque(narrow), []
+        while queue:
+            key = queue.popleft()
+            if self.passes(key, hidden):
+                continue
+            before = dict(hidden)
+            if not self._withhold_line(key, hidden):
+                narrow.append(key)
+                continue
+            # The figures just withheld need checking too (an "x" needed two values, a withheld one may need
+            # three); the others only widened.
+            changed = [k for k in hidden if before.get(k) != hidden[k]]
+            queue.extend([key, *sorted(changed, key=self.order.__getitem__)])
+        return hidden, narrow

@@ -7,7 +7,8 @@ Secondary suppression: figures published together (a table with its totals; for 
 the trend table and the dashboard table: `trafficking.publication`) are tied by sums, so a hidden count could be
 worked out, or narrowed to one or two values, from what is shown. `trafficking.disclosure` hides further figures
 ("x", always counts of threshold or more) until an interval audit by linear programming leaves every "<5" at least
-three possible values and every other hidden figure at least two.
+three possible values and every other hidden figure at least two. Where every figure tied to a small count is itself
+small or zero, the whole line is withheld ("..", not published) instead, and the audit holds it to the same rule.
 
 A suppressed `Cell` does not carry its value, so a template, chart or export cannot leak it by mistake.
 """
@@ -15,13 +16,20 @@ A suppressed `Cell` does not carry its value, so a template, chart or export can
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .disclosure import PRIMARY, SECONDARY, Figures
+from .disclosure import PRIMARY, SECONDARY, WITHHELD, Figures
 
 SECONDARY_MARK = "x"
-LEGEND_SECONDARY = _("x: hidden so that no hidden count can be worked out from the figures published with it")
+WITHHELD_MARK = ".."
+# One legend for both marks (pages, dashboard panel, reports): shown whether or not a table has a withheld line.
+LEGEND_SECONDARY = format_lazy(
+    "{}; {}",
+    _("x: hidden so that no hidden count can be worked out from the figures published with it"),
+    _("..: not published: every figure tied to it is small or zero, so nothing else keeps those counts uncertain"),
+)
 
 
 def threshold() -> int:
@@ -31,7 +39,7 @@ def threshold() -> int:
 @dataclass(frozen=True)
 class Cell:
     value: int | None  # None when suppressed
-    reason: str = ""  # "", PRIMARY or SECONDARY
+    reason: str = ""  # "", PRIMARY, SECONDARY or WITHHELD
 
     @property
     def suppressed(self) -> bool:
@@ -43,6 +51,8 @@ class Cell:
             return f"<{threshold()}"
         if self.reason == SECONDARY:
             return SECONDARY_MARK
+        if self.reason == WITHHELD:
+            return WITHHELD_MARK
         return str(self.value)
 
     def __str__(self):

@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import access
 from audit.admin_views import AccessLoggedAdmin
+from programmes.admin_lock import ActivityLockAdmin
 
 from .models import Certificate, Course, CourseModule, Distribution, Publication, ReachTarget, TrainingDetail
 
@@ -22,7 +23,7 @@ class CourseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TrainingDetail)
-class TrainingDetailAdmin(SimpleHistoryAdmin):
+class TrainingDetailAdmin(ActivityLockAdmin, SimpleHistoryAdmin):
     list_display = ("activity", "course")
     list_filter = ("course",)
     search_fields = ("activity__title", "course__title")
@@ -38,7 +39,8 @@ class ReachTargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
+class CertificateAdmin(ActivityLockAdmin, AccessLoggedAdmin, SimpleHistoryAdmin):
+    activity_path = "participation__activity"
     list_display = ("code", "participation", "issued_at")
     search_fields = ("code",)
     raw_id_fields = ("participation",)

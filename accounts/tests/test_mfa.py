@@ -151,3 +151,32 @@ def test_an_enrolled_user_is_asked_for_the_code_whatever_the_policy(client, sett
     response = client.post(reverse("accounts:mfa_verify"), {"token": code_for(device)})
     assert response.status_code == 302
     assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize("replacing", [False, True])
+def test_enrolment_ends_the_users_other_sessions(client, settings, staff_policing, replacing):
+    """A session signed in with the password alone (say, by someone who learnt it) before the owner enrolled, or
+    verified with an authenticator the owner then replaced, must not outlive the enrolment."""
+    from django.test import Client
+
+    settings.REQUIRE_MFA = "none"
+    other = Client()
+    if replacing:
+        old = enrol(staff_policing)
+        sign_in(other, staff_policing)
+        assert other.post(reverse("accounts:mfa_verify"), {"token": code_for(old)}).status_code == 302
+    else:
+        sign_in(other, staff_policing)
+    assert other.get(reverse("home")).status_code == 200
+    sign_in(client, staff_policing)
+    if replacing:  # a TOTP code works once: the owner's session uses a backup code
+        code = mfa.new_backup_codes(staff_policing)[0]
+        assert client.post(reverse("accounts:mfa_verify"), {"token": code}).status_code == 302
+    client.get(reverse("accounts:mfa_setup"))
+    device = TOTPDevice.objects.get(user=staff_policing, confirmed=False)
+    assert client.post(reverse("accounts:mfa_setup"), {"token": code_for(device)}).status_code == 200
+
+    response = other.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert client.get(reverse("home")).status_code == 200  # the enrolling session stays, verified
+    assert client.get(reverse("activity_list")).status_code == 200

@@ -93,7 +93,9 @@ class MeasureViewSet(ReadOnlyViewSet):
 
 class CellSerializer(serializers.Serializer):
     value = serializers.IntegerField(allow_null=True, help_text="null when suppressed")
-    display = serializers.CharField(help_text="the number, '<threshold' (small count) or 'x' (secondary)")
+    display = serializers.CharField(
+        help_text="the number, '<threshold' (small count), 'x' (secondary) or '..' (line withheld)"
+    )
     suppressed = serializers.BooleanField()
 
 

@@ -2,7 +2,8 @@
 narrowed, by linear programming (HiGHS), the way trafficking.disclosure's audit should prevent.
 
 Written apart from trafficking.disclosure on purpose (every figure a variable, nothing reduced away), so a mistake in
-the audit's model is not repeated here. The attacker knows: a number exactly; "<5" is 1 to 4; "x" is 5 or more.
+the audit's model is not repeated here. The attacker knows: a number exactly; "<5" is 1 to 4; "x" is 5 or more; ".."
+(withheld) is 0 or more, and is held to what a "<5" is wherever its range holds a count from 1 to 4 (it may be one).
 """
 
 import math
@@ -11,7 +12,13 @@ import highspy
 import numpy as np
 
 LIMIT = 5
-NEEDED = {"<5": 3, "x": 2}
+NEEDED = {"<5": 3, "x": 2, "..": 3}
+
+
+def too_narrow(display: str, low: float, high: float) -> bool:
+    if display == ".." and (low >= LIMIT or high <= 0):
+        return False  # no small count can be in that range
+    return high - low + 1 < NEEDED[display]
 
 
 def bounds(display: str) -> tuple[float, float]:
@@ -19,6 +26,8 @@ def bounds(display: str) -> tuple[float, float]:
         return (1.0, LIMIT - 1.0)
     if display == "x":
         return (float(LIMIT), highspy.kHighsInf)
+    if display == "..":
+        return (0.0, highspy.kHighsInf)
     return (float(display), float(display))
 
 
@@ -91,7 +100,7 @@ class Attacker:
         return {
             name: (self.shown[name], low, high)
             for name, (low, high) in self.ranges().items()
-            if high - low + 1 < NEEDED[self.shown[name]]
+            if too_narrow(self.shown[name], low, high)
         }
 
 
