@@ -143,6 +143,11 @@ def test_partner_and_nrm_csv_are_the_same_in_every_language_but_their_headings(p
     assert nrm[1][1:] == ["12", "12"] and nrm[2][1:] == ["7", "7"]
 
 
+def test_the_report_form_says_csv_holds_codes(personas):
+    page = personas["manager"].get(reverse("reports:request")).content.decode()
+    assert "codes instead of labels" in page and "(approved, female)" in page
+
+
 def test_a_coded_value_is_its_code_in_csv_and_still_neutralised():
     assert csv_value(Coded("Təsdiq edilib", "approved")) == "approved"
     assert csv_value(Coded("x", "=HYPERLINK(1)")) == "'=HYPERLINK(1)"
