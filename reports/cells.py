@@ -9,6 +9,11 @@ written as strings, never as formulas (`reports.xlsx.StreamingWorkbook`).
 CSV is for machines: ISO dates (2011-01-17), a decimal point, comma-separated fields, UTF-8 with a BOM (Excel then
 reads ə, ş and Cyrillic) and CRLF line ends, in every language; only the headings are translated. XLSX is the format
 for people and keeps the language's own date order.
+
+The values are the same too (issue 14): a choice is written as its stored code (`approved`, `female`, `training`),
+never its label, and a record (programme, location, partner) by its name as recorded (the English/base field), never
+its name in the reader's language. Builders hand the writers a `Coded` text (the label or localized name, with the
+code beside it) or the record itself; XLSX and PDF show the text, `csv_value` writes the code.
 """
 
 import csv
@@ -18,7 +23,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-from django.utils import timezone
+from django.db.models import Model
+from django.utils import timezone, translation
 
 # OWASP's list, plus the full-width forms some Excel versions also accept as the start of a formula.
 FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -40,10 +46,40 @@ def restore(text: str) -> str:
     return text
 
 
+class Coded(str):
+    """Text for people (a translated label, a name in the reader's language) that a CSV writes as `code` instead.
+
+    A str, so XLSX, PDF and templates need nothing new to show it."""
+
+    code: str
+
+    def __new__(cls, text, code):
+        self = super().__new__(cls, text)
+        self.code = code
+        return self
+
+
+def coded_choices(choices) -> dict[str, Coded]:
+    """{code: Coded(label, code)} for a field's or an enum's `choices`, labels resolved once in the active language
+    (a million-row export must not translate a label per row)."""
+    return {code: Coded(str(label), code) for code, label in choices}
+
+
+def as_recorded(record) -> str:
+    """A record's text as recorded, whatever the active language: its `__str__` with the English/base name that
+    `pick_localized` falls back to, not the `_az`/`_ru` one."""
+    with translation.override("en"):  # the base fields hold English
+        return str(record)
+
+
 def csv_value(value) -> str:
     """A value as CSV text, the same in every language."""
     if value is None:
         return ""
+    if isinstance(value, Coded):
+        return neutralise(value.code)
+    if isinstance(value, str):
+        return neutralise(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -56,7 +92,9 @@ def csv_value(value) -> str:
         return value.isoformat(timespec="seconds")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return neutralise(str(value))  # text, lazy translations, model instances
+    if isinstance(value, Model):
+        return neutralise(as_recorded(value))
+    return neutralise(str(value))  # lazy translations
 
 
 class CsvWriter:

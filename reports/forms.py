@@ -52,7 +52,8 @@ class ReportRequestForm(forms.Form):
         choices=ReportFormat.choices,
         help_text=_(
             "XLSX is for people: dates and numbers as your language writes them. CSV is for machines and the same in "
-            "every language but its headings: ISO dates (2011-01-17), a decimal point, comma-separated, UTF-8."
+            "every language but its headings: ISO dates (2011-01-17), a decimal point, codes instead of labels "
+            "(approved, female), names as recorded in English, comma-separated, UTF-8."
         ),
     )
     quarter = forms.ChoiceField(

@@ -15,7 +15,7 @@ from reports.cells import csv_bytes
 
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
-from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
+from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate, Stage
 from .nrm_import import ImportFileError, parse_sheet
 from .suppression import LEGEND_SECONDARY, small_counts_note, suppress_value
 
@@ -172,7 +172,11 @@ def nrm_export(request):
     table = selectors.nrm_trend()
     audit.log_access(request, "export_trafficking", detail="NRM by year, CSV")
     # No row adding up the stages: the same people pass through several of them.
-    rows = [[str(label), *(c.display for c in cells), total.display] for label, cells, total in table.lines()]
+    # Stages by code (`identified`), the same in every language; the trend's rows are the stages in their order.
+    rows = [
+        [code, *(c.display for c in cells), total.display]
+        for code, (_label, cells, total) in zip(Stage.values, table.lines(), strict=True)
+    ]
     content = csv_bytes([_("Stage"), *table.col_labels, _("Total")], rows)
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nrm-by-year.csv"'

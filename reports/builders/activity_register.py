@@ -6,12 +6,18 @@ from django.utils.translation import gettext as _
 from accounts.units import UnitArea
 from programmes.models import Activity, ActivityPartner, PartnerRole
 
+from ..cells import Coded, as_recorded, coded_choices
 from ..selectors import activities_for_job
 from ..writers import TableWriter, heading, track
 
 
 def _field(name):
     return heading(Activity._meta.get_field(name).verbose_name)
+
+
+def _names(partners) -> Coded:
+    """Partners in the reader's language, and as recorded for CSV."""
+    return Coded("; ".join(map(str, partners)), "; ".join(map(as_recorded, partners)))
 
 
 def build_activity_register(job, progress, path):
@@ -45,7 +51,11 @@ def build_activity_register(job, progress, path):
         heading(_("total")),
         _field("cost_eur"),
     ]
-    areas = dict(UnitArea.choices)
+    # Choices as Coded labels: XLSX shows the label, CSV the code (reports.cells).
+    areas = coded_choices(UnitArea.choices)
+    kinds, statuses, modes = (
+        coded_choices(Activity._meta.get_field(name).choices) for name in ("kind", "status", "participant_mode")
+    )
     with TableWriter(path, job.format) as out:
         out.table(_("Activity register"), headers)
         # iterator(chunk_size) keeps memory flat and still prefetches the partners per chunk.
@@ -53,7 +63,7 @@ def build_activity_register(job, progress, path):
             partners = {"beneficiary": [], "co_sponsor": [], "other": []}
             for link in activity.partner_links.all():
                 bucket = link.role if link.role in partners else "other"
-                partners[bucket].append(str(link.partner))
+                partners[bucket].append(link.partner)
             out.row(
                 [
                     activity.start_date,
@@ -62,14 +72,14 @@ def build_activity_register(job, progress, path):
                     activity.project.programme,
                     activity.project.code,
                     activity.title,
-                    activity.get_kind_display(),
-                    activity.get_status_display(),
+                    kinds.get(activity.kind, activity.kind),
+                    statuses.get(activity.status, activity.status),
                     activity.location or "",
                     activity.venue,
-                    "; ".join(partners["beneficiary"]),
-                    "; ".join(partners["co_sponsor"]),
-                    "; ".join(partners["other"]),
-                    activity.get_participant_mode_display(),
+                    _names(partners["beneficiary"]),
+                    _names(partners["co_sponsor"]),
+                    _names(partners["other"]),
+                    modes.get(activity.participant_mode, activity.participant_mode),
                     activity.participants_women,
                     activity.participants_men,
                     activity.participants_unrecorded,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.units import UnitArea
 from programmes.models import Activity, Participation, ParticipationRole, Person, Sex
 
+from ..cells import Coded, coded_choices
 from ..selectors import names_visible, participations_for_job
 from ..writers import TableWriter, heading, track
 
@@ -41,6 +42,23 @@ def _localized(english, az, ru, lang):
     return {"az": az, "ru": ru}.get(lang) or english or ""
 
 
+def _names(lang):
+    """A name in the reader's language with the recorded (English) one for CSV, one Coded per distinct name: a few
+    hundred locations and partners, a million rows."""
+    seen = {}
+
+    def name(english, az, ru, acronym=None):
+        key = (english, az, ru, acronym)
+        if key not in seen:
+            shown, recorded = _localized(english, az, ru, lang), english or ""
+            if acronym and shown:
+                shown, recorded = f"{shown} ({acronym})", f"{recorded} ({acronym})"
+            seen[key] = Coded(shown, recorded)
+        return seen[key]
+
+    return name
+
+
 def build_participation_list(job, progress, path):
     lang = (get_language() or "en")[:2]
     may_name = names_visible(job)
@@ -70,11 +88,9 @@ def build_participation_list(job, progress, path):
         participation_field("post_test_score"),
         participation_field("certificate_issued"),
     ]
-    areas, sexes, roles = dict(UnitArea.choices), dict(Sex.choices), dict(ParticipationRole.choices)
-    # Labels resolved once: str() of a lazy label per row would cost a translation lookup a million times.
-    areas = {k: str(v) for k, v in areas.items()}
-    sexes = {k: str(v) for k, v in sexes.items()}
-    roles = {k: str(v) for k, v in roles.items()}
+    # Labels resolved once (a million rows), as Coded: XLSX shows the label, CSV the code (reports.cells).
+    areas, sexes, roles = (coded_choices(c.choices) for c in (UnitArea, Sex, ParticipationRole))
+    place, organisation_name = _names(lang), _names(lang)
     names_written = False
     with TableWriter(path, job.format) as out:
         out.table(_("Participation list"), headers)
@@ -83,20 +99,17 @@ def build_participation_list(job, progress, path):
             position, role, days, pre, post, certificate, person_id = row[13:]
             named = may_name.get(area, False)
             names_written = names_written or named
-            organisation = _localized(org_en, org_az, org_ru, lang)
-            if organisation and acronym:
-                organisation = f"{organisation} ({acronym})"
             out.row(
                 [
                     start,
                     title,
                     areas.get(area, area),
-                    _localized(loc_en, loc_az, loc_ru, lang),
+                    place(loc_en, loc_az, loc_ru),
                     last if named else "",
                     first if named else "",
                     person_id,  # lets a reader count unique people even where names are withheld
                     sexes.get(sex, sex),
-                    organisation,
+                    organisation_name(org_en, org_az, org_ru, acronym),
                     position,
                     roles.get(role, role),
                     days,

@@ -13,7 +13,7 @@ from programmes.demo_data import DemoBuilder
 from reports.tests.test_builders import build, read_pdf, read_xlsx
 from trafficking.dashboard_panels import nrm_panel
 from trafficking.demo import NRM_YEARS, seed_demo
-from trafficking.models import AgeBand, NrmStatistic, Sex
+from trafficking.models import AgeBand, NrmStatistic, Sex, Stage
 
 from .attack import Attacker
 
@@ -139,7 +139,9 @@ def test_page_api_csv_xlsx_pdf_and_dashboard_show_the_same_figures(demo, client,
 
     trend_page = _rows(page["trend"])
     csv = client.get(reverse("trafficking:nrm_export")).content.decode().strip().splitlines()
-    assert [line.split(",") for line in csv[1:]] == trend_page  # no "Total" line adding up the stages
+    # The CSV names each stage by its code (issue 14); no "Total" line adding up the stages.
+    by_code = [[code, *row[1:]] for code, row in zip(Stage.values, trend_page, strict=True)]
+    assert [line.split(",") for line in csv[1:]] == by_code
     trend_api = client.get("/api/v1/trafficking/nrm/").json()["trend"]
     assert [[r["label"], *(c["display"] for c in r["cells"]), r["total"]["display"]] for r in trend_api["rows"]] == (
         trend_page
