@@ -27,6 +27,10 @@ class Page:
         return self.number > 1
 
     @property
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    @property
     def next_page_number(self):
         return self.number + 1
 

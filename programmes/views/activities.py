@@ -35,7 +35,8 @@ def activity_list(request):
     def render_rows():
         activities = form.filter(Activity.objects.for_user(request.user)).select_related("location", "project")
         page = selectors.page_without_count(activities, request.GET.get("page"), PAGE_SIZE)
-        return render_to_string("programmes/_activity_rows.html", {"page": page, "query": query.urlencode()})
+        # No request here: the pager's links are built from the query string the rows are cached under.
+        return render_to_string("programmes/_activity_rows.html", {"page": page, "pager_query": request.GET})
 
     rows = fragments.cached("activity-rows", [scope, query.urlencode(), request.GET.get("page")], render_rows)
     return render(

@@ -37,12 +37,10 @@ def partner_list(request):
             partners = partners.filter(pk__in=selectors.partners_worked_with(request.user).values("pk"))
         partners = selectors.search_partners(partners, data["q"])
     page = selectors.page_without_count(partners.order_by("name", "id"), request.GET.get("page"), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "programmes/partner_list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "can_edit": access.is_administrator(request.user)},
+        {"form": form, "page": page, "can_edit": access.is_administrator(request.user)},
     )
 
 
