@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from audit.models import AccessLog
-from tests.test_url_access import ROUTES
+from tests.routes import ROUTES
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from counterterrorism.tests.factories import ConferenceFactory, CtActivityFactor
 from policing.tests.factories import CagMeetingFactory
 from programmes.models import Activity, ActivityStatus
 from programmes.tests.factories import ActivityFactory, EvidenceFactory, ParticipationFactory
-from tests.test_url_access import _named_patterns
+from tests.routes import named_patterns
 from trafficking.tests.factories import MeasureFactory, ThbActivityFactory
 from training.tests.factories import CourseFactory, TrainingDetailFactory
 
@@ -222,7 +222,7 @@ NOT_ACTIVITY_WRITES = {
 def test_every_url_is_classified():
     covered = {case.url_name for case in CASES}
     assert not covered & set(NOT_ACTIVITY_WRITES), "a URL is both a tested write and listed as not one"
-    unclassified = sorted(set(_named_patterns()) - covered - set(NOT_ACTIVITY_WRITES))
+    unclassified = sorted(set(named_patterns()) - covered - set(NOT_ACTIVITY_WRITES))
     assert not unclassified, (
         f"New URLs: add a case to CASES if they write to an activity or anything hanging off it (and route the view "
         f"through programmes.workflow.require_edit), else list them in NOT_ACTIVITY_WRITES: {unclassified}"

@@ -144,7 +144,7 @@ def test_administrator_detail_waits_for_the_second_factor(client, settings, admi
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from accounts.tests.factories import PASSWORD
-    from accounts.tests.test_mfa import code_for
+    from accounts.tests.helpers import code_for
 
     settings.REDIS_URL = ""
     settings.REQUIRE_MFA = policy

@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import PASSWORD
-
-from .test_settings import _load_settings
+from tests.helpers import load_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +43,11 @@ def test_without_a_proxy_a_forged_header_does_not_escape_the_lockout(client, set
 
 
 def test_the_proxy_header_is_read_from_the_environment():
-    result = _load_settings(
+    result = load_settings(
         "settings.AXES_IPWARE_META_PRECEDENCE_ORDER",
         DEBUG="true",
         AXES_IPWARE_META_PRECEDENCE_ORDER="HTTP_X_REAL_IP,REMOTE_ADDR",
     )
     assert result.returncode == 0 and result.stdout.strip() == "['HTTP_X_REAL_IP', 'REMOTE_ADDR']"
-    default = _load_settings("settings.AXES_IPWARE_META_PRECEDENCE_ORDER", DEBUG="true")
+    default = load_settings("settings.AXES_IPWARE_META_PRECEDENCE_ORDER", DEBUG="true")
     assert default.stdout.strip() == "['REMOTE_ADDR']"

@@ -3,41 +3,24 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from django.core.management import call_command
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_settings(expression="settings.DEBUG", **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOW_DEMO_SECRET_KEY")}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='osce_baku.settings';"
-            f"from django.conf import settings; print({expression})",
-        ],
-        cwd=ROOT,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-    )
+from tests.helpers import ROOT, load_settings
 
 
 def test_production_refuses_the_demo_secret_key():
-    result = _load_settings(DEBUG="false")
+    result = load_settings(DEBUG="false")
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_starts_with_a_real_key():
-    result = _load_settings(DEBUG="false", SECRET_KEY="a-real-production-key-" + "k" * 40)
+    result = load_settings(DEBUG="false", SECRET_KEY="a-real-production-key-" + "k" * 40)
     assert result.returncode == 0 and result.stdout.strip() == "False"
 
 
 def test_debug_may_use_the_demo_key():
-    assert _load_settings(DEBUG="true").returncode == 0
+    assert load_settings(DEBUG="true").returncode == 0
 
 
 def test_migrations_are_committed(db):

@@ -1,54 +1,21 @@
 """Every URL of the portal, walked once per persona, with the status each must get."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tests.personas import PERSONAS
-from tests.url_access import CORE_ROUTES, LOGIN
-
-# Namespaces covered by their own walk below, and patterns that are not views of ours.
-SEPARATELY_COVERED = {"admin"}
-
-
-def _all_routes():
-    routes = list(CORE_ROUTES)
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.tests.url_access")
-        except ModuleNotFoundError:
-            continue
-        routes.extend(module.ROUTES)
-    return {route.name: route for route in routes}
-
-
-ROUTES = _all_routes()
-
-
-def _named_patterns(resolver=None, namespace=""):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        if isinstance(pattern, URLResolver):
-            ns = pattern.namespace or ""
-            if ns in SEPARATELY_COVERED:
-                continue
-            yield from _named_patterns(pattern, f"{namespace}{ns}:" if ns else namespace)
-        elif isinstance(pattern, URLPattern):
-            if str(pattern.pattern).startswith("^static/"):
-                continue
-            yield f"{namespace}{pattern.name}" if pattern.name else f"<unnamed {pattern.pattern}>"
+from tests.routes import ROUTES, named_patterns
+from tests.url_access import LOGIN
 
 
 def test_every_url_has_an_expected_entry():
-    missing = sorted(set(_named_patterns()) - set(ROUTES))
+    missing = sorted(set(named_patterns()) - set(ROUTES))
     assert not missing, f"URLs without a row in a url_access ROUTES table: {missing}"
 
 
 def test_every_entry_names_a_real_url():
-    unknown = sorted(set(ROUTES) - set(_named_patterns()))
+    unknown = sorted(set(ROUTES) - set(named_patterns()))
     assert not unknown, f"ROUTES rows for URLs that no longer exist: {unknown}"
 
 

@@ -2,22 +2,14 @@
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import mfa
 from accounts.tests.factories import PASSWORD
 
+from .helpers import code_for, enrol
+
 pytestmark = pytest.mark.django_db
-
-
-def code_for(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
-
-
-def enrol(user) -> TOTPDevice:
-    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
-    return device
 
 
 def reset_throttle(device: TOTPDevice) -> None:

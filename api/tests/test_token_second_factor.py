@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD
-from accounts.tests.test_mfa import code_for, enrol
+from accounts.tests.helpers import code_for, enrol
 from api.models import ApiToken
 from api.tokens import create_token
 

@@ -15,7 +15,7 @@ from programmes.tests.factories import (
     PersonFactory,
 )
 from reports.registry import get_kind, kinds_for
-from reports.tests.test_builders import build, read_pdf, read_xlsx
+from reports.tests.helpers import build, read_pdf, read_xlsx
 
 from .factories import CtActivityFactory
 

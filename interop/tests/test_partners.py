@@ -4,23 +4,15 @@ import io
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programmes.models import Contact, Partner
 from programmes.tests.factories import PartnerFactory
 
+from .helpers import upload_partners
+
 pytestmark = pytest.mark.django_db
 
 HEADER = "acronym,name,kind,parent_acronym,valid_from,contact_name,contact_email\n"
-
-
-def _upload(client, text: str, *, apply=False, name="partners.csv"):
-    data = {"file": SimpleUploadedFile(name, text.encode("utf-8") if isinstance(text, str) else text)}
-    if apply:
-        data["apply"] = "on"
-    response = client.post("/interop/partners/", data)
-    assert response.status_code == 200
-    return response.context
 
 
 def test_dry_run_lists_row_errors_and_saves_nothing(personas):
@@ -29,7 +21,7 @@ def test_dry_run_lists_row_errors_and_saves_nothing(personas):
         "PP,Patrol Police,law_enforcement,NOPE,,,\n"
         ",Nameless kind,spaceship,,,,\n"
     )
-    context = _upload(personas["administrator"], HEADER + rows, apply=True)
+    context = upload_partners(personas["administrator"], HEADER + rows, apply=True)
     errors = [(e.row, e.column) for e in context["report"].errors]
     assert errors == [(2, "contact_email"), (3, "parent_acronym"), (4, "kind")]
     assert not context["report"].applied
@@ -44,24 +36,24 @@ def test_import_creates_updates_and_is_idempotent(personas):
         "PP,Patrol Police,law_enforcement,MIA,,,\n"
     )
     client = personas["administrator"]
-    dry = _upload(client, HEADER + rows)["report"]
+    dry = upload_partners(client, HEADER + rows)["report"]
     assert dry.counts == {
         "partners_new": 1, "partners_changed": 1, "partners_unchanged": 0, "contacts_new": 2, "contacts_changed": 0,
     }  # fmt: skip
     assert not dry.applied and Partner.objects.count() == 1
-    applied = _upload(client, HEADER + rows, apply=True)["report"]
+    applied = upload_partners(client, HEADER + rows, apply=True)["report"]
     assert applied.applied and not applied.errors
     existing.refresh_from_db()
     assert existing.name == "Ministry of Internal Affairs" and existing.contacts.count() == 2
     assert Partner.objects.get(acronym="PP").parent == existing
-    again = _upload(client, HEADER + rows, apply=True)["report"]
+    again = upload_partners(client, HEADER + rows, apply=True)["report"]
     assert again.counts["partners_unchanged"] == 2 and again.counts["contacts_new"] == 0
     assert Partner.objects.count() == 2 and Contact.objects.count() == 2
 
 
 def test_rows_of_one_partner_must_agree(personas):
     rows = "MIA,Ministry,government,,,A,\nMIA,Other name,government,,,B,\n"
-    errors = _upload(personas["administrator"], HEADER + rows)["report"].errors
+    errors = upload_partners(personas["administrator"], HEADER + rows)["report"].errors
     assert [(e.row, e.column) for e in errors] == [(3, "name")]
 
 
@@ -78,16 +70,16 @@ def test_export_round_trips_as_xlsx_and_csv(personas):
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
     assert [cell.value for cell in sheet[1]][:3] == ["acronym", "name", "name_az"]
     for content, name in ((csv_response.content, "p.csv"), (xlsx, "p.xlsx")):
-        report = _upload(client, content, apply=True, name=name)["report"]
+        report = upload_partners(client, content, apply=True, name=name)["report"]
         assert report.applied and not report.errors, report.errors
         assert report.counts["partners_new"] == 0 and report.counts["partners_changed"] == 0
     assert Partner.objects.count() == 3 and Contact.objects.count() == 1
 
 
 def test_bad_files_are_refused_whole(personas):
-    context = _upload(personas["administrator"], "name,kind\nX,government\n")
+    context = upload_partners(personas["administrator"], "name,kind\nX,government\n")
     assert "acronym" in context["file_error"]
-    context = _upload(personas["administrator"], b"\x00\x01binary", name="p.xlsx")
+    context = upload_partners(personas["administrator"], b"\x00\x01binary", name="p.xlsx")
     assert context["file_error"]
 
 
@@ -101,7 +93,7 @@ def test_legacy_excel_imports_and_a_shared_strings_bomb_is_refused(personas, tmp
     """The partner import reads through programmes.spreadsheets: Excel 97-2003 works, the 400 MB workbook does not."""
     import xlwt
 
-    from programmes.tests.test_spreadsheets import shared_strings_bomb
+    from programmes.tests.helpers import shared_strings_bomb
 
     workbook = xlwt.Workbook()
     sheet = workbook.add_sheet("Partners")
@@ -109,9 +101,11 @@ def test_legacy_excel_imports_and_a_shared_strings_bomb_is_refused(personas, tmp
         for column, value in enumerate(row):
             sheet.write(number, column, value)
     workbook.save(str(tmp_path / "partners.xls"))
-    context = _upload(personas["administrator"], (tmp_path / "partners.xls").read_bytes(), apply=True, name="p.xls")
+    context = upload_partners(
+        personas["administrator"], (tmp_path / "partners.xls").read_bytes(), apply=True, name="p.xls"
+    )
     assert context["report"].applied and Partner.objects.get().acronym == "MIA"
 
     shared_strings_bomb(tmp_path / "bomb.xlsx")
-    context = _upload(personas["administrator"], (tmp_path / "bomb.xlsx").read_bytes(), name="partners.xlsx")
+    context = upload_partners(personas["administrator"], (tmp_path / "bomb.xlsx").read_bytes(), name="partners.xlsx")
     assert "unpacks to more than 50 MB" in context["file_error"]

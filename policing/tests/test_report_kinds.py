@@ -9,7 +9,7 @@ from programmes.models import ActivityStatus
 from programmes.tests.factories import LocationFactory
 from reports.models import ReportJob
 from reports.registry import get_kind, kinds_for
-from reports.tests.test_builders import build, read_pdf, read_xlsx
+from reports.tests.helpers import build, read_pdf, read_xlsx
 
 from ..models import ActionStatus, CagStatus
 from .factories import ActionFactory, CagFactory, CagMeetingFactory, CagMemberFactory, IssueFactory

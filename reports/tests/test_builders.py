@@ -1,13 +1,8 @@
 """Each report kind builds a file whose content is read back: XLSX with openpyxl, CSV with csv, PDF with pypdf."""
 
-import csv
 import datetime
-import io
 
 import pytest
-from django.core.files.storage import default_storage
-from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from accounts.units import UnitArea
 from programmes.models import ActivityStatus, ParticipantMode, PartnerRole, Sex
@@ -19,8 +14,8 @@ from programmes.tests.factories import (
     PartnerFactory,
     PersonFactory,
 )
-from reports import services
-from reports.models import ReportJob, ReportStatus
+
+from .helpers import build, read_csv, read_pdf, read_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -59,34 +54,6 @@ def policing_data():
     secret = ActivityFactory(unit_area=UnitArea.COUNTERTERRORISM, title="Secret CT course")
     ParticipationFactory(activity=secret, person=PersonFactory(first_name="Gizli", last_name="Adam"))
     return {"roster": roster, "headcount": headcount, "secret": secret}
-
-
-def build(user, kind, fmt, language="en", areas=(UnitArea.POLICING,), **parameters):
-    job = ReportJob.objects.create(
-        kind=kind, format=fmt, language=language, requested_by=user, unit_areas=list(areas), parameters=parameters
-    )
-    services.run_job(job_id=job.pk)
-    job.refresh_from_db()
-    assert job.status == ReportStatus.DONE, job.error
-    assert job.progress == 100 and job.attempts == 1 and job.expires_at
-    return job
-
-
-def read_xlsx(job):
-    with default_storage.open(job.file.name, "rb") as handle:
-        workbook = load_workbook(io.BytesIO(handle.read()), read_only=True)
-    return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in workbook.worksheets}
-
-
-def read_csv(job):
-    with default_storage.open(job.file.name, "rb") as handle:
-        return list(csv.reader(io.StringIO(handle.read().decode("utf-8-sig"))))
-
-
-def read_pdf(job):
-    with default_storage.open(job.file.name, "rb") as handle:
-        reader = PdfReader(io.BytesIO(handle.read()))
-        return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def test_activity_register_xlsx(staff_policing, policing_data):

@@ -27,7 +27,7 @@ from programmes.tests.factories import (
 )
 from reports.cells import Coded, csv_value
 from reports.registry import all_kinds
-from reports.tests.test_builders import build, read_xlsx
+from reports.tests.helpers import build, read_xlsx
 from trafficking.tests.factories import NrmStatisticFactory
 
 pytestmark = pytest.mark.django_db

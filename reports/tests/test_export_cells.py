@@ -32,7 +32,7 @@ from programmes.tests.factories import (
 from programmes.tests.factories_results import IndicatorPeriodFactory
 from reports.cells import csv_value, neutralise, restore
 from reports.registry import all_kinds
-from reports.tests.test_builders import build
+from reports.tests.helpers import build
 from reports.xlsx import StreamingWorkbook
 from trafficking.tests.factories import MeasureFactory, NrmStatisticFactory
 from training.tests.factories import TrainingDetailFactory
@@ -163,13 +163,13 @@ def test_partner_export_writes_no_formulas_and_round_trips(personas):
 
     # Importing our own export changes nothing: the apostrophe is taken off again. (Names with a leading tab or CR
     # cannot come in through a form, which strips them, so they are left out here.)
-    from interop.tests.test_partners import _upload
+    from interop.tests.helpers import upload_partners
 
     Partner.objects.filter(name__in=PAYLOADS[4:]).delete()
     csv_content = client.get(reverse("interop:partners_export", args=["csv"])).content
     xlsx_content = client.get(reverse("interop:partners_export", args=["xlsx"])).content
     for content, name in ((csv_content, "p.csv"), (xlsx_content, "p.xlsx")):
-        report = _upload(client, content, apply=True, name=name)["report"]
+        report = upload_partners(client, content, apply=True, name=name)["report"]
         assert report.applied and not report.errors, report.errors
         assert report.counts["partners_new"] == 0 and report.counts["partners_changed"] == 0, name
 

@@ -15,7 +15,7 @@ from programmes.tests.factories import ActivityFactory, ParticipationFactory, Pe
 from programmes.tests.factories_results import IndicatorFactory, IndicatorPeriodFactory, ResultFactory
 from reports.registry import get_kind, kinds_for, quarterly_sections
 
-from .test_builders import build, read_pdf, read_xlsx
+from .helpers import build, read_pdf, read_xlsx
 
 pytestmark = pytest.mark.django_db
 

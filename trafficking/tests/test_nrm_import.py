@@ -136,7 +136,7 @@ def test_opendocument_and_legacy_excel_sheets_import_like_xlsx(thb_client, tmp_p
 def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused(thb_client, tmp_path):
     """The attack of issue 12: 400 MB of shared strings in a file of about 400 KB (memory measured in
     programmes/tests/test_spreadsheets.py)."""
-    from programmes.tests.test_spreadsheets import shared_strings_bomb
+    from programmes.tests.helpers import shared_strings_bomb
 
     shared_strings_bomb(tmp_path / "nrm.xlsx")
     response = _upload(thb_client, SimpleUploadedFile("nrm.xlsx", (tmp_path / "nrm.xlsx").read_bytes()))

@@ -1,7 +1,6 @@
 """The demo's NRM statistics attacked as published: every year through the API, the trend table and the dashboard
 table together, with their shared totals; and every channel (page, API, CSV, XLSX, PDF, dashboard) agrees."""
 
-import datetime
 import re
 
 import pytest
@@ -10,12 +9,12 @@ from django.urls import reverse
 
 from accounts.units import UnitArea
 from programmes.demo_data import DemoBuilder
-from reports.tests.test_builders import build, read_pdf, read_xlsx
+from reports.tests.helpers import build, read_pdf, read_xlsx
 from trafficking.dashboard_panels import nrm_panel
 from trafficking.demo import NRM_YEARS, seed_demo
-from trafficking.models import AgeBand, NrmStatistic, Sex, Stage
+from trafficking.models import NrmStatistic, Stage
 
-from .attack import Attacker
+from .helpers import attack_everything, year_filters
 
 pytestmark = pytest.mark.django_db
 
@@ -25,49 +24,6 @@ def demo(db):
     call_command("seed_reference")
     DemoBuilder(1).build()
     seed_demo(scale=1, stdout=None)
-
-
-def _filters(year):
-    return {"date_from": datetime.date(year, 1, 1), "date_to": datetime.date(year, 12, 31),
-            "unit_area": UnitArea.TRAFFICKING}  # fmt: skip
-
-
-def attack_everything(client, user) -> tuple[Attacker, dict]:
-    """What an attacker collects: the trend and every year through the API, and every year's dashboard table."""
-    attacker, years = Attacker(), {}
-    trend = client.get("/api/v1/trafficking/nrm/").json()["trend"]
-    assert trend["column_totals"] == [] and trend["total"] is None  # no sum over stages
-    columns = [column["key"] for column in trend["columns"]]
-    for row in trend["rows"]:
-        stage = row["key"]
-        for year, cell in zip(columns, row["cells"], strict=True):
-            attacker.see(("total", year, stage), cell["display"])
-        attacker.see(("trend", stage), row["total"]["display"])
-        attacker.add_sum(("trend", stage), [("total", year, stage) for year in columns])
-    for year in columns:
-        response = client.get(f"/api/v1/trafficking/nrm/{year}/")
-        assert response.status_code == 200
-        years[year] = response.json()
-        for entry in years[year]["tables"]:
-            table, dimension = entry["table"], entry["dimension"]
-            assert table["column_totals"] == [] and table["total"] is None
-            keys = [column["key"] for column in table["columns"]]
-            for row in table["rows"]:
-                names = [(dimension, year, row["key"], key) for key in keys]
-                for name, cell in zip(names, row["cells"], strict=True):
-                    attacker.see(name, cell["display"])
-                attacker.see(("total", year, row["key"]), row["total"]["display"])
-                attacker.add_sum(("total", year, row["key"]), names)
-        panel = nrm_panel(user, _filters(int(year)))
-        assert panel["year"] == int(year)
-        attacker.see_table(
-            panel["table"],
-            cell_name=lambda i, j, year=year: ("sex_age", year, Sex.values[i], AgeBand.values[j]),
-            row_total_name=lambda i, year=year: ("sex", year, "identified", Sex.values[i]),
-            col_total_name=lambda j, year=year: ("age_band", year, "identified", AgeBand.values[j]),
-            total_name=("total", year, "identified"),
-        )
-    return attacker, years
 
 
 def test_every_demo_year_through_the_api_and_the_dashboard_together(demo, client, manager):
@@ -162,7 +118,7 @@ def test_page_api_csv_xlsx_pdf_and_dashboard_show_the_same_figures(demo, client,
         for row in table:
             assert " ".join(row[1:]) in text, row
 
-    panel = nrm_panel(manager, _filters(year))["table"]
+    panel = nrm_panel(manager, year_filters(year))["table"]
     by_sex = next(t for t in api["tables"] if t["dimension"] == "sex")["table"]
     identified = next(r for r in by_sex["rows"] if r["key"] == "identified")
     assert [c.display for c in panel.row_totals] == [c["display"] for c in identified["cells"]]

@@ -12,7 +12,7 @@ from programmes.models import ActivityStatus
 from reports import services
 from reports.models import ReportJob, ReportStatus
 from reports.registry import get_kind, kinds_for
-from reports.tests.test_builders import build, read_pdf, read_xlsx
+from reports.tests.helpers import build, read_pdf, read_xlsx
 
 from .factories import MeasureFactory, NrmStatisticFactory, PlanFactory, ProgressUpdateFactory, ThbActivityFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from .attack import Attacker
 from .factories import NrmStatisticFactory
-from .test_nrm_publication import attack_everything
+from .helpers import attack_everything
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from accounts.units import UnitArea
 from programmes.models import ActivityStatus, ParticipationRole, Sex
 from programmes.tests.factories import LocationFactory, ParticipationFactory, PartnerFactory, PersonFactory
 from reports.registry import get_kind, kinds_for
-from reports.tests.test_builders import build, read_pdf, read_xlsx
+from reports.tests.helpers import build, read_pdf, read_xlsx
 
 from .factories import CourseFactory, ReachTargetFactory, TrainingDetailFactory
 
