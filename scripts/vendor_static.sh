@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Refresh the vendored front-end libraries in static/vendor/ from the npm registry.
+# Refresh the vendored front-end libraries in static/vendor/ from the npm registry, and axe-core (used only by the
+# browser tests, so not served) in tests/browser/vendor/.
 # Maintainer tool only: NOT needed at runtime (the vendored files are committed).
 #
 # Usage:  scripts/vendor_static.sh
@@ -17,6 +18,7 @@ TOPOJSON_CLIENT_VERSION="${TOPOJSON_CLIENT_VERSION:-3.1.0}"
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR="$REPO_ROOT/static/vendor"
+TEST_VENDOR="$REPO_ROOT/tests/browser/vendor"
 # scratch space (npm tarballs, node_modules for the GeoJSON conversion); removed on exit
 WORK_BASE="${VENDOR_WORK_BASE:-/tmp/vendor-work}"
 mkdir -p "$WORK_BASE"
@@ -75,7 +77,7 @@ copy_license "$p" "$d"
 
 echo "== axe-core $AXE_VERSION"
 p="$(fetch "axe-core@$AXE_VERSION" axe-core)"
-d="$VENDOR/axe-core"; reset_dir "$d"
+d="$TEST_VENDOR/axe-core"; reset_dir "$d"
 cp "$p/axe.min.js" "$d/"
 copy_license "$p" "$d"
 
@@ -114,7 +116,7 @@ node "$geo/extract.js" "$geo" "$d/azerbaijan.geojson"
 copy_license "$geo/node_modules/world-atlas" "$d"
 
 echo "== strip source-map references (the maps are not vendored; collectstatic's manifest would fail on them)"
-grep -rl "sourceMappingURL" "$VENDOR" | while read -r f; do
+grep -rl "sourceMappingURL" "$VENDOR" "$TEST_VENDOR" | while read -r f; do
   sed -i -E 's@//# sourceMappingURL=[^ ]*$@@; s@/\*# sourceMappingURL=[^*]*\*/@@' "$f"
 done
 
@@ -123,9 +125,11 @@ for f in \
   bootstrap/bootstrap.min.css bootstrap/bootstrap.bundle.min.js bootstrap/LICENSE \
   htmx/htmx.min.js htmx/LICENSE \
   leaflet/leaflet.js leaflet/leaflet.css leaflet/LICENSE \
-  axe-core/axe.min.js axe-core/LICENSE \
   az-outline/azerbaijan.geojson az-outline/LICENSE; do
   [ -s "$VENDOR/$f" ] || { echo "MISSING or empty: $f" >&2; exit 1; }
+done
+for f in axe-core/axe.min.js axe-core/LICENSE; do
+  [ -s "$TEST_VENDOR/$f" ] || { echo "MISSING or empty: tests/browser/vendor/$f" >&2; exit 1; }
 done
 ls "$VENDOR"/chartjs/chart.umd*.js >/dev/null
 [ -n "$(ls -A "$VENDOR/leaflet/images")" ]
@@ -141,4 +145,4 @@ b = (min(lons), min(lats), max(lons), max(lats))
 assert 44.0 < b[0] < 45.5 and 50.0 < b[2] < 51.0 and 38.0 < b[1] < 39.0 and 41.5 < b[3] < 42.3, b
 print(f"azerbaijan.geojson OK: {g['type']} with {len(polys)} polygon(s), bounds {b}")
 PY
-echo "done: files written to $VENDOR"
+echo "done: files written to $VENDOR and $TEST_VENDOR"

@@ -35,7 +35,8 @@ def test_requests_are_atomic_and_connections_checked():
 
 
 def test_collectstatic_works_with_production_storage(tmp_path):
-    """The manifest storage rewrites references inside CSS/JS; a dangling one (e.g. a source map) fails deploys."""
+    """The manifest storage rewrites references inside CSS/JS; a dangling one (e.g. a source map) fails deploys.
+    Only what the portal serves is collected."""
     clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG",)}
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -47,3 +48,6 @@ def test_collectstatic_works_with_production_storage(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()
+    # What the browser tests alone use (axe-core, in tests/browser/vendor/) is not shipped with the portal's libraries.
+    assert (tmp_path / "static" / "vendor" / "htmx" / "htmx.min.js").exists()
+    assert not list((tmp_path / "static").rglob("axe*.js"))
