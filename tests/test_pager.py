@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from policing import views as policing_views
+from policing.tests.factories import CagFactory, IssueFactory
 from programmes.tests.factories import ActivityFactory, PartnerFactory
 from programmes.views import activities
 from trafficking import views as trafficking_views
@@ -22,6 +24,10 @@ PREVIOUS_LINK = re.compile(r'<a class="page-link" rel="prev" href="([^"]+)"')
 def _link(pattern, response):
     (href,) = pattern.findall(response.content.decode())
     return response.request["PATH_INFO"] + unescape(href)
+
+
+def _queries(pattern, response):
+    return [parse_qs(urlsplit(unescape(href)).query) for href in pattern.findall(response.content.decode())]
 
 
 @pytest.mark.django_db
@@ -57,6 +63,23 @@ def test_counted_pages_keep_every_filter_and_say_where_they_are(personas, monkey
     second = personas["manager"].get(_link(NEXT_LINK, response))
     assert second.context["page"].number == 2 and second.context["partner"] == iom
     assert {link.partner for link in second.context["page"]} == {iom}
+
+
+@pytest.mark.django_db
+def test_two_lists_on_one_page_page_apart(personas, monkeypatch):
+    """A CAG's meetings and issues page with their own parameters; paging one keeps the other's page."""
+    monkeypatch.setattr(policing_views, "PAGE_SIZE", 1)
+    cag = CagFactory()
+    for _ in range(3):
+        IssueFactory(meeting__cag=cag)
+    response = personas["manager"].get(reverse("policing:cag_detail", args=[cag.pk]), {"page": 2, "issues_page": 3})
+    content = response.content.decode()
+    assert 'aria-label="Pages of meetings"' in content and 'aria-label="Pages of issues"' in content
+    assert _queries(PREVIOUS_LINK, response) == [
+        {"page": ["1"], "issues_page": ["3"]},
+        {"page": ["2"], "issues_page": ["2"]},
+    ]
+    assert _queries(NEXT_LINK, response) == [{"page": ["3"], "issues_page": ["3"]}]  # the issues are on their last page
 
 
 def _templates():
