@@ -34,6 +34,15 @@ def register_demo_seeder(func: Callable) -> Callable:
     return func
 
 
+# What the core demo data builds for each unit area (a programmes.demo_data.AreaPlan): activities, places, partners,
+# the area's demo staff user. Areas without a unit app have their plan in programmes.demo_data.DEFAULT_PLANS.
+demo_plans: dict[str, object] = {}
+
+
+def register_demo_plan(unit_area: str, plan) -> None:
+    demo_plans[unit_area] = plan
+
+
 # Defaults for new activities of a unit area, e.g. headcount mode where participants are usually not named.
 activity_defaults: dict[str, dict] = {}
 
