@@ -26,6 +26,9 @@ class CounterterrorismConfig(AppConfig):
             )
         )
         registry.register_demo_plan(UnitArea.COUNTERTERRORISM, PLAN)
+        registry.register_sector_default(
+            UnitArea.COUNTERTERRORISM, "15210"
+        )  # DAC CRS: Security system management and reform
         registry.register_demo_seeder(seed_demo)
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)

@@ -16,6 +16,7 @@ class PolicingConfig(AppConfig):
             register_demo_seeder,
             register_home_panel,
             register_nav,
+            register_sector_default,
         )
 
         from . import dashboard_panels, indicator_rules, report_kinds
@@ -23,6 +24,7 @@ class PolicingConfig(AppConfig):
 
         register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
         register_demo_plan(UnitArea.POLICING, PLAN)
+        register_sector_default(UnitArea.POLICING, "15210")  # DAC CRS: Security system management and reform
         register_demo_seeder(seed_policing)
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)

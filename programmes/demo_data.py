@@ -133,7 +133,8 @@ class Landmark:
 @dataclass(frozen=True)
 class AreaPlan:
     """What the core demo data builds for one unit area. A unit app registers its own plan from its AppConfig
-    (`programmes.registry.register_demo_plan`), so the builder below never asks which area it is building."""
+    (`programmes.registry.register_demo_plan`; areas without an app: programmes.area_defaults), so the builder below
+    never asks which area it is building."""
 
     staff: tuple  # the area's demo staff user: (username, first name, last name)
     activities: list  # (kind, title): a title always goes with the kind it names; repeat a pair to weight it
@@ -148,28 +149,9 @@ class AreaPlan:
     landmarks: list = field(default_factory=list)  # Landmark events added to the random ones
 
 
-# Registry default (allowed to name its area): democratic control of armed forces has no unit app, so its plan lives
-# here; its records are core activities, participants and indicators only.
-DEFAULT_PLANS = {
-    UnitArea.ARMED_FORCES: AreaPlan(
-        staff=("staff.dcaf", "Rashad", "Armed forces"),
-        activities=[
-            (ActivityKind.TRAINING, "Training on the human rights of armed forces personnel"),
-            (ActivityKind.PUBLICATION_LAUNCH, "Launch of the Azerbaijani-language book on servicemen's rights"),
-            (ActivityKind.ROUND_TABLE, "Round table on parliamentary oversight of the armed forces"),
-            (ActivityKind.WORKSHOP, "Workshop on the OSCE Code of Conduct on Politico-Military Aspects of Security"),
-        ],
-        locations=["AZ-BA", "AZ-GA"],
-        beneficiaries=["MOD"],
-        headcount_share=0.3,
-    ),
-}
-
-
 def demo_plans() -> dict:
     """Every area's plan, in the order of UnitArea: the random draw, and so the demo, do not depend on app order."""
-    plans = {**DEFAULT_PLANS, **registry.demo_plans}
-    return {area: plans[area] for area in UnitArea if area in plans}
+    return {area: registry.demo_plans[area] for area in UnitArea if area in registry.demo_plans}
 
 
 FIRST_YEAR = 2011

@@ -18,6 +18,9 @@ class TraffickingConfig(AppConfig):
             registry.NavItem(_("Trafficking"), "trafficking:index", unit_area=UnitArea.TRAFFICKING, order=50)
         )
         registry.register_demo_plan(UnitArea.TRAFFICKING, PLAN)
+        registry.register_sector_default(
+            UnitArea.TRAFFICKING, "15160"
+        )  # DAC CRS: Human rights (anti-trafficking, victims' rights)
         registry.register_demo_seeder(seed_demo)
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)

@@ -17,6 +17,7 @@ class TrainingConfig(AppConfig):
             register_demo_plan,
             register_demo_seeder,
             register_nav,
+            register_sector_default,
         )
 
         from . import dashboard_panels, indicator_rules, report_kinds
@@ -24,6 +25,7 @@ class TrainingConfig(AppConfig):
 
         register_nav(NavItem(_("Assembly training"), "training:index", unit_area=UnitArea.ASSEMBLY, order=30))
         register_demo_plan(UnitArea.ASSEMBLY, PLAN)
+        register_sector_default(UnitArea.ASSEMBLY, "15160")  # DAC CRS: Human rights (freedom of peaceful assembly)
         register_demo_seeder(seed_training)
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)
