@@ -8,8 +8,8 @@ from .models import AccessLog
 class AccessLogAdmin(admin.ModelAdmin):
     """Read-only: the access log can be searched but never added to, changed or deleted by hand."""
 
-    list_display = ("at", "user", "action", "object_type", "object_id", "detail")
-    list_filter = ("action", "object_type")
+    list_display = ("at", "user", "action", "unit_area", "object_type", "object_id", "detail")
+    list_filter = ("action", "unit_area", "object_type")
     search_fields = ("object_id", "request_id")
     date_hierarchy = "at"
     show_full_result_count = False

@@ -36,6 +36,7 @@ class ScopedRawIdWidget(ForeignKeyRawIdWidget):
 
 class AccessLoggedAdmin:
     access_action = AccessAction.VIEW_PERSONAL
+    access_unit_area = ""  # the unit whose statistics the screens show (with AccessAction.VIEW_STATISTICS)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         related = self.admin_site._registry.get(db_field.remote_field.model)
@@ -50,7 +51,7 @@ class AccessLoggedAdmin:
     def _log_shown(self, request, response, object_id=None, screen=""):
         if response.status_code == 200:
             record = self.model(pk=unquote(object_id)) if object_id is not None else None
-            log_access(request, self.access_action, record, detail=f"admin {screen}")
+            log_access(request, self.access_action, record, detail=f"admin {screen}", unit_area=self.access_unit_area)
         return response
 
     def _require_in_scope(self, request, object_id):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.units import UnitArea
 from osce_baku.widgets import DateInput
 
 from . import selectors
@@ -33,8 +34,9 @@ class ChangeFilterForm(_AuditFilter):
 
 class AccessFilterForm(_AuditFilter):
     action = forms.ChoiceField(label=_("What"), required=False, choices=[("", _("All"))] + AccessAction.choices)
+    unit_area = forms.ChoiceField(label=_("Unit area"), required=False, choices=[("", _("All"))] + UnitArea.choices)
 
-    field_order = ["action", "user", "date_from", "date_to"]
+    field_order = ["action", "unit_area", "user", "date_from", "date_to"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

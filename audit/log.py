@@ -7,16 +7,17 @@ from .models import AccessAction, AccessLog
 logger = logging.getLogger("audit")
 
 
-def log_access(request_or_user, action, obj=None, detail: str = "") -> AccessLog:
-    """Record that the signed-in user viewed or exported personal data or trafficking statistics.
+def log_access(request_or_user, action, obj=None, detail: str = "", unit_area: str = "") -> AccessLog:
+    """Record that the signed-in user viewed or exported personal data or a unit's logged statistics.
 
     `obj` is the record concerned (its type and id are kept, never its text); `detail` is a short, name-free note
-    such as a file format or filter summary.
+    such as a file format or filter summary; `unit_area` names the unit whose statistics these were.
     """
     request, user = _request_and_user(request_or_user)
     entry = AccessLog.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=AccessAction(action).value,
+        unit_area=unit_area,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         detail=detail[:200],

@@ -143,10 +143,14 @@ def _attach_usernames(changes) -> None:
         change.username = names.get(change.user_id, "")
 
 
-def access_page(*, action: str = "", user=None, date_from=None, date_to=None, before: int | None = None):
+def access_page(
+    *, action: str = "", unit_area: str = "", user=None, date_from=None, date_to=None, before: int | None = None
+):
     rows = AccessLog.objects.select_related("user").order_by("-id")
     if action:
         rows = rows.filter(action=action)
+    if unit_area:
+        rows = rows.filter(unit_area=unit_area)
     if user is not None:
         rows = rows.filter(user=user)
     if date_from:

@@ -56,6 +56,7 @@ def access_log(request):
         before = None
     entries, next_before = selectors.access_page(
         action=values.get("action") or "",
+        unit_area=values.get("unit_area") or "",
         user=values.get("user"),
         date_from=values.get("date_from"),
         date_to=values.get("date_to"),

@@ -14,7 +14,7 @@ class CounterterrorismConfig(AppConfig):
         from programmes.models import ParticipantMode
 
         from . import dashboard_panels, indicator_rules, report_kinds
-        from .demo import seed_demo
+        from .demo import PLAN, seed_demo
 
         # Participants from security services are usually not to be named: new activities start in headcount mode,
         # and names entered anyway are shown only to this unit's staff and managers.
@@ -25,6 +25,10 @@ class CounterterrorismConfig(AppConfig):
                 _("Counter-terrorism"), "counterterrorism:index", unit_area=UnitArea.COUNTERTERRORISM, order=40
             )
         )
+        registry.register_demo_plan(UnitArea.COUNTERTERRORISM, PLAN)
+        registry.register_sector_default(
+            UnitArea.COUNTERTERRORISM, "15210"
+        )  # DAC CRS: Security system management and reform
         registry.register_demo_seeder(seed_demo)
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)

@@ -2,14 +2,46 @@
 
 import datetime
 
+from programmes.demo_data import AreaPlan, Landmark
 from programmes.demo_results import add_rule_indicator
-from programmes.models import Activity, Participation, ParticipationRole, Partner, Person, Sex, Theme
+from programmes.models import Activity, ActivityKind, Participation, ParticipationRole, Partner, Person, Sex, Theme
 from programmes.names import person_name_key
 
 from .models import UNIT, EventDetail, Milestone, MilestoneStatus, Strategy
 
 CONFERENCE_TITLE = "National expert conference on tackling cybercrime"
 CONFERENCE_DAY = datetime.date(2011, 10, 6)
+
+# The core demo's counter-terrorism activities (registered in apps.py). Most are counted, not named: the
+# participants come from security services.
+PLAN = AreaPlan(
+    staff=("staff.ct", "Samir", "Counter-terrorism"),
+    activities=[
+        (ActivityKind.TRAINING, "Terrorism risk assessment training"),
+        (ActivityKind.WORKSHOP, "Organised-crime investigation workshop"),
+        (ActivityKind.TRAINING, "Integrated border management training"),
+        (ActivityKind.WORKSHOP, "Workshop for cyber-crime investigators"),
+        (ActivityKind.TRAINING, "Drug smuggling interdiction course"),
+        (ActivityKind.CONFERENCE, "Regional conference on countering violent extremism"),
+        (ActivityKind.EXPERT_ADVICE, "Expert advice on terrorist-financing legislation"),
+    ],
+    locations=["AZ-BA", "AZ-GA"],
+    beneficiaries=["MIA-OCD", "MNS-SIU", "SBS", "SCC"],
+    headcount_share=0.7,
+    # The Ministry of National Security's unit belongs to the State Security Service from 2016.
+    successors={"MNS-SIU": (2016, "DTX")},
+    # The conference that started the national cyber security strategy; _seed_conference adds its details.
+    landmarks=[
+        Landmark(
+            kind=ActivityKind.CONFERENCE,
+            title=CONFERENCE_TITLE,
+            day=CONFERENCE_DAY,
+            location="AZ-BA",
+            venue="Baku",
+            description="National expert conference for cyber-crime investigators, prosecutors and experts.",
+        )
+    ],
+)
 
 # title, kind, lead partner acronym, start, end, theme whose activities are linked, milestones (title, due, status)
 STRATEGIES = [

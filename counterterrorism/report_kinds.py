@@ -48,7 +48,7 @@ def build_beneficiary_institutions(job, progress, path):
             [(Sex.FEMALE.label, [r["women"] for r in top]), (Sex.MALE.label, [r["men"] for r in top])],
         )
         context = {**header_context(job, _("Beneficiary institutions")), **figures, "chart": chart}
-        render_pdf("reports/pdf/beneficiary_institutions.html", context, path)
+        render_pdf("counterterrorism/pdf/beneficiary_institutions.html", context, path)
         return
     with TableWriter(path, job.format) as out:
         out.table(

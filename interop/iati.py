@@ -3,9 +3,9 @@
 A project is a hierarchy-1 iati-activity; each of its activities (trainings, workshops...) is a hierarchy-2
 iati-activity linked to it with related-activity (parent type 1, child type 2). What is published: titles,
 descriptions, dates, status, participating organisations with roles, Azerbaijan as recipient country, locations with
-coordinates, a DAC sector per unit area, the project budget (one budget element per calendar year), and the results
-framework (indicators with baseline, targets and actuals, by sex where the indicator is disaggregated). Names of people
-are never part of it.
+coordinates, the programme's DAC sector (Programme.dac_sector), the project budget (one budget element per calendar
+year), and the results framework (indicators with baseline, targets and actuals, by sex where the indicator is
+disaggregated). Names of people are never part of it.
 
 The schemas in interop/schemas/ are the official 2.03 ones (see the README there); tests validate every export against
 them, against the IATI standard ruleset and against the codelists copied there.
@@ -20,7 +20,6 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from lxml import etree
 
-from accounts.units import UnitArea
 from programmes import results
 from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import (
@@ -41,14 +40,6 @@ REPORTING_ORG_NAME = "Organization for Security and Co-operation in Europe (OSCE
 REPORTING_ORG_TYPE = "40"  # OrganisationType: Multilateral
 EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326"
 
-# OECD DAC 5-digit purpose codes (Sector vocabulary 1) per unit area.
-SECTORS = {
-    UnitArea.POLICING: "15210",  # Security system management and reform
-    UnitArea.COUNTERTERRORISM: "15210",  # Security system management and reform
-    UnitArea.ASSEMBLY: "15160",  # Human rights (freedom of peaceful assembly)
-    UnitArea.TRAFFICKING: "15160",  # Human rights (anti-trafficking, victims' rights)
-    UnitArea.ARMED_FORCES: "15210",  # Security system management and reform (democratic control)
-}
 # OrganisationType codelist.
 ORGANISATION_TYPES = {
     Partner.Kind.GOVERNMENT: "10",
@@ -267,7 +258,7 @@ def _project(root, project, activities, updated):
         if _has_point(activity.location) and activity.location_id not in seen:
             seen.add(activity.location_id)
             _location(element, activity.location)
-    etree.SubElement(element, "sector", vocabulary="1", code=SECTORS[project.programme.unit_area], percentage="100")
+    _sector(element, project.programme)
     if project.budget_eur is not None:
         for start, end, amount in yearly_budgets(project.budget_eur, project.start_date, project.end_date):
             budget = etree.SubElement(element, "budget", type="1", status="1")
@@ -280,7 +271,13 @@ def _project(root, project, activities, updated):
     _results(element, project)
 
 
-def _activity(root, activity):
+def _sector(element, programme):
+    # OECD DAC 5-digit purpose code (Sector vocabulary 1); without one (no default registered) the element is left out.
+    if programme.dac_sector:
+        etree.SubElement(element, "sector", vocabulary="1", code=programme.dac_sector, percentage="100")
+
+
+def _activity(root, activity, programme):
     element = _activity_element(root, hierarchy="2", **_last_updated(activity.updated_at))
     description = activity.description or f"{activity.get_kind_display()}: {activity.title}"
     _head(element, activity_identifier(activity), activity.title, description)
@@ -300,7 +297,7 @@ def _activity(root, activity):
     etree.SubElement(element, "recipient-country", code="AZ", percentage="100")
     if _has_point(activity.location):
         _location(element, activity.location)
-    etree.SubElement(element, "sector", vocabulary="1", code=SECTORS[activity.unit_area], percentage="100")
+    _sector(element, programme)
     etree.SubElement(element, "related-activity", ref=project_identifier(activity.project), type="1")
 
 
@@ -326,7 +323,7 @@ def export_projects(projects) -> bytes:
         )
         _project(root, project, activities, updated.get(project.pk))
         for activity in activities:
-            _activity(root, activity)
+            _activity(root, activity, project.programme)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -12,15 +12,19 @@ class PolicingConfig(AppConfig):
         from programmes.registry import (
             NavItem,
             register_dashboard_panel,
+            register_demo_plan,
             register_demo_seeder,
             register_home_panel,
             register_nav,
+            register_sector_default,
         )
 
         from . import dashboard_panels, indicator_rules, report_kinds
-        from .demo import seed_policing
+        from .demo import PLAN, seed_policing
 
         register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
+        register_demo_plan(UnitArea.POLICING, PLAN)
+        register_sector_default(UnitArea.POLICING, "15210")  # DAC CRS: Security system management and reform
         register_demo_seeder(seed_policing)
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)

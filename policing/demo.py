@@ -8,6 +8,7 @@ one, so the rollout page shows a group that has gone quiet. Bulk inserts only: `
 import datetime
 import random
 
+from programmes.demo_data import AreaPlan
 from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, ActivityStatus, Location, ParticipantMode, Project, Sex
 
@@ -53,6 +54,20 @@ DEPARTMENT_NAMES = {
     "Ganja City Police Department": ("Gəncə Şəhər Polis İdarəsi", "Управление полиции города Гянджа"),
     "Gazakh District Police Department": ("Qazax Rayon Polis Şöbəsi", "Газахский районный отдел полиции"),
 }
+# The core demo's policing activities (registered in apps.py): meetings in the CAG towns become the groups' meetings.
+PLAN = AreaPlan(
+    staff=("staff.policing", "Nigar", "Policing"),
+    activities=[
+        (ActivityKind.MEETING, "Community Advisory Group meeting"),
+        (ActivityKind.MEETING, "Community Advisory Group meeting"),
+        (ActivityKind.TRAINING, "Crime prevention training for community police officers"),
+        (ActivityKind.ROUND_TABLE, "Round table on police-media relations"),
+        (ActivityKind.WORKSHOP, "Domestic violence prevention workshop"),
+    ],
+    locations=[code for code, *_ in GROUPS],
+    beneficiaries=["MIA"],
+    headcount_share=0.2,
+)
 QUIET_GROUP = "AZ-YE"  # active on paper, no meeting lately: the rollout page flags it
 ISSUES = [
     "Poor street lighting near the school makes the walk home unsafe in winter.",

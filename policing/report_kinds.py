@@ -113,7 +113,7 @@ def build_cag_status(job, progress, path):
             "actions": figures["actions"][:PDF_ACTIONS],
             "more_actions": max(0, len(figures["actions"]) - PDF_ACTIONS),
         }
-        render_pdf("reports/pdf/cag_status.html", context, path)
+        render_pdf("policing/pdf/cag_status.html", context, path)
         return
     with TableWriter(path, job.format) as out:
         out.table(_("Groups"), _group_headers())

@@ -74,9 +74,9 @@ class LocationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Programme)
 class ProgrammeAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "unit_area")
+    list_display = ("title", "unit_area", "dac_sector")
     list_filter = ("unit_area",)
-    search_fields = ("title", "title_az", "title_ru")
+    search_fields = ("title", "title_az", "title_ru", "dac_sector")
 
 
 @admin.register(Project)

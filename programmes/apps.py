@@ -10,6 +10,7 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from accounts import access
 
+        from . import area_defaults
         from .registry import NavItem, register_nav
 
         # No "Home" entry: the portal's name at the left of the bar leads home, and the bar must fit at 1366 px.
@@ -23,6 +24,7 @@ class ProgrammesConfig(AppConfig):
             NavItem(_("Back office"), "admin:index", visible=access.is_administrator, order=900,
                     menu=_("Administration"))
         )  # fmt: skip
+        area_defaults.register()  # what unit apps register for themselves, for the areas without one
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 

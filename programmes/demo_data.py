@@ -6,7 +6,7 @@ not written for bulk-created demo rows; every later change through the portal is
 
 import datetime
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.units import UnitArea
 
+from . import registry
 from .demo_results import create_demo_results
 from .models import (
     Activity,
@@ -38,14 +39,10 @@ from .models import (
 from .names import person_name_key
 
 DEMO_PASSWORD = "baku-demo-2011"
+# The users of no unit area; each area's staff user comes with its plan (AreaPlan.staff).
 DEMO_USERS = [
-    ("admin", Role.ADMINISTRATOR, [], "Leyla", "Administrator"),
-    ("manager", Role.MANAGER, [], "Kamran", "Manager"),
-    ("staff.policing", Role.STAFF, [UnitArea.POLICING], "Nigar", "Policing"),
-    ("staff.training", Role.STAFF, [UnitArea.ASSEMBLY], "Farid", "Training"),
-    ("staff.ct", Role.STAFF, [UnitArea.COUNTERTERRORISM], "Samir", "Counter-terrorism"),
-    ("staff.thb", Role.STAFF, [UnitArea.TRAFFICKING], "Sevda", "Anti-trafficking"),
-    ("staff.dcaf", Role.STAFF, [UnitArea.ARMED_FORCES], "Rashad", "Armed forces"),
+    ("admin", Role.ADMINISTRATOR, "Leyla", "Administrator"),
+    ("manager", Role.MANAGER, "Kamran", "Manager"),
 ]
 
 FEMALE_FIRST = [
@@ -121,83 +118,41 @@ FAMILY = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
+class Landmark:
+    """A real event from a unit's description that demo users will look for: approved, with a headcount."""
+
+    kind: str
+    title: str
+    day: datetime.date
+    location: str  # location code
+    venue: str
+    description: str
+
+
+@dataclass(frozen=True)
 class AreaPlan:
+    """What the core demo data builds for one unit area. A unit app registers its own plan from its AppConfig
+    (`programmes.registry.register_demo_plan`; areas without an app: programmes.area_defaults), so the builder below
+    never asks which area it is building."""
+
+    staff: tuple  # the area's demo staff user: (username, first name, last name)
     activities: list  # (kind, title): a title always goes with the kind it names; repeat a pair to weight it
-    locations: list
-    beneficiaries: list
-    co_sponsors: list
-    headcount_share: float
+    locations: list  # location codes
+    beneficiaries: list  # partner acronyms
+    headcount_share: float  # share of activities whose participants are counted, not named
+    co_sponsors: list = field(default_factory=list)  # partner acronyms
+    funding: str = FundingSource.UNIFIED_BUDGET  # of the area's demo projects
+    donors: list = field(default_factory=list)  # partner acronyms, donors of every demo project of the area
+    # A beneficiary replaced by a successor institution: acronym -> (first year of the successor, its acronym).
+    successors: dict = field(default_factory=dict)
+    landmarks: list = field(default_factory=list)  # Landmark events added to the random ones
 
 
-PLANS = {
-    UnitArea.POLICING: AreaPlan(
-        [
-            (ActivityKind.MEETING, "Community Advisory Group meeting"),
-            (ActivityKind.MEETING, "Community Advisory Group meeting"),
-            (ActivityKind.TRAINING, "Crime prevention training for community police officers"),
-            (ActivityKind.ROUND_TABLE, "Round table on police-media relations"),
-            (ActivityKind.WORKSHOP, "Domestic violence prevention workshop"),
-        ],
-        ["AZ-MI", "AZ-SBN", "AZ-SR", "AZ-BA-NRM", "AZ-QBA", "AZ-XAC", "AZ-TAR", "AZ-YE", "AZ-GA", "AZ-QAZ"],
-        ["MIA"],
-        [],
-        0.2,
-    ),
-    UnitArea.ASSEMBLY: AreaPlan(
-        [
-            (ActivityKind.TRAINING, "Public assembly management training"),
-            (ActivityKind.TRAINING, "Training on proportional use of force"),
-            (ActivityKind.TRAINING, "Negotiation and communication in crowd situations"),
-            (ActivityKind.TRAINING, "Human rights standards for Internal Troops"),
-        ],
-        ["AZ-BA", "AZ-GA", "AZ-QBA", "AZ-NV"],
-        ["MIA-PP", "MIA-SRU", "MIA-IT"],
-        [],
-        0.1,
-    ),
-    UnitArea.COUNTERTERRORISM: AreaPlan(
-        [
-            (ActivityKind.TRAINING, "Terrorism risk assessment training"),
-            (ActivityKind.WORKSHOP, "Organised-crime investigation workshop"),
-            (ActivityKind.TRAINING, "Integrated border management training"),
-            (ActivityKind.WORKSHOP, "Workshop for cyber-crime investigators"),
-            (ActivityKind.TRAINING, "Drug smuggling interdiction course"),
-            (ActivityKind.CONFERENCE, "Regional conference on countering violent extremism"),
-            (ActivityKind.EXPERT_ADVICE, "Expert advice on terrorist-financing legislation"),
-        ],
-        ["AZ-BA", "AZ-GA"],
-        ["MIA-OCD", "MNS-SIU", "SBS", "SCC"],
-        [],
-        0.7,
-    ),
-    UnitArea.TRAFFICKING: AreaPlan(
-        [
-            (ActivityKind.TRAINING, "Victim identification training"),
-            (ActivityKind.WORKSHOP, "Workshop on the National Referral Mechanism"),
-            (ActivityKind.TRAINING, "Forced labour investigation training for labour inspectors"),
-            (ActivityKind.STUDY_VISIT, "Study visit on victim protection"),
-            (ActivityKind.ROUND_TABLE, "Round table on the National Action Plan"),
-        ],
-        ["AZ-BA", "AZ-GA", "AZ-SR"],
-        ["MIA-THB", "MLSPP", "SMS", "GPO"],
-        ["ILO", "IOM", "ICMPD"],
-        0.2,
-    ),
-    # No unit app: this area's records are core activities, participants and indicators only.
-    UnitArea.ARMED_FORCES: AreaPlan(
-        [
-            (ActivityKind.TRAINING, "Training on the human rights of armed forces personnel"),
-            (ActivityKind.PUBLICATION_LAUNCH, "Launch of the Azerbaijani-language book on servicemen's rights"),
-            (ActivityKind.ROUND_TABLE, "Round table on parliamentary oversight of the armed forces"),
-            (ActivityKind.WORKSHOP, "Workshop on the OSCE Code of Conduct on Politico-Military Aspects of Security"),
-        ],
-        ["AZ-BA", "AZ-GA"],
-        ["MOD"],
-        [],
-        0.3,
-    ),
-}
+def demo_plans() -> dict:
+    """Every area's plan, in the order of UnitArea: the random draw, and so the demo, do not depend on app order."""
+    return {area: registry.demo_plans[area] for area in UnitArea if area in registry.demo_plans}
+
 
 FIRST_YEAR = 2011
 BATCH = 5000
@@ -208,9 +163,13 @@ def demo_data_present() -> bool:
 
 
 def create_demo_users() -> None:
-    for username, role, units, first, last in DEMO_USERS:
+    users = [(username, role, [], first, last) for username, role, first, last in DEMO_USERS]
+    for area, plan in demo_plans().items():
+        username, first, last = plan.staff
+        users.append((username, Role.STAFF, [area], first, last))
+    for username, role, units, first, last in users:
         user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
-        user.unit_areas = [u.value for u in units]
+        user.unit_areas = [str(u) for u in units]
         user.email = f"{username}@pmu.example.org"
         user.set_password(DEMO_PASSWORD)
         user.save()
@@ -225,6 +184,7 @@ class DemoBuilder:
         self.locations = {loc.code: loc for loc in Location.objects.all()}
         self.partners = {p.acronym: p for p in Partner.objects.exclude(acronym=None)}
         self.themes_by_area = {area: list(Theme.objects.filter(unit_area__in=[area, ""])) for area in UnitArea}
+        self.plans = demo_plans()
 
     @transaction.atomic
     def build(self, stdout=None) -> dict:
@@ -245,6 +205,7 @@ class DemoBuilder:
         projects = {}
         for programme in Programme.objects.all():
             area = programme.unit_area
+            plan = self.plans.get(area)
             years = [(2011, 2015), (2016, 2020), (2021, 2027)]
             for n, (start, end) in enumerate(years, 1):
                 project = Project.objects.create(
@@ -253,23 +214,21 @@ class DemoBuilder:
                     title=f"{programme.title} {start}-{end}",
                     title_az=f"{programme.title_az} {start}-{end}" if programme.title_az else "",
                     title_ru=f"{programme.title_ru} {start}-{end}" if programme.title_ru else "",
-                    funding=FundingSource.EXTRA_BUDGETARY
-                    if area == UnitArea.TRAFFICKING
-                    else FundingSource.UNIFIED_BUDGET,
+                    funding=plan.funding if plan else FundingSource.UNIFIED_BUDGET,
                     budget_eur=Decimal(self.rng.randrange(80, 400) * 1000),
                     start_date=datetime.date(start, 1, 1),
                     end_date=datetime.date(end, 12, 31),
                     gender_marker=self.rng.choice([1, 1, 2]),
                 )
-                if area == UnitArea.TRAFFICKING:
-                    project.donors.add(self.partners["EU"])
+                if plan and plan.donors:
+                    project.donors.add(*(self.partners[acronym] for acronym in plan.donors))
                 projects.setdefault(area, []).append(project)
         return projects
 
     def create_people(self) -> dict:
         per_area = 400 * self.scale
         people = {}
-        for area, plan in PLANS.items():
+        for area, plan in self.plans.items():
             batch = []
             for _ in range(per_area):
                 sex = self.rng.choice([Sex.FEMALE, Sex.MALE, Sex.MALE])
@@ -294,7 +253,7 @@ class DemoBuilder:
         per_area = 75 * self.scale
         span = (datetime.date(2027, 3, 31) - datetime.date(FIRST_YEAR, 1, 1)).days
         rows = []
-        for area, plan in PLANS.items():
+        for area, plan in self.plans.items():
             for _ in range(per_area):
                 start = datetime.date(FIRST_YEAR, 1, 1) + datetime.timedelta(days=self.rng.randrange(span))
                 kind, title = self.rng.choice(plan.activities)
@@ -332,23 +291,27 @@ class DemoBuilder:
         return [(area, plan, activity) for (area, plan, _), activity in zip(rows, created, strict=False)]
 
     def _landmark_activities(self, projects):
-        """Real events from the unit's description that demo users will look for."""
-        ct = UnitArea.COUNTERTERRORISM
-        day = datetime.date(2011, 10, 6)
-        conference = Activity(
-            project=self._project_for(projects[ct], day),
-            unit_area=ct,
-            kind=ActivityKind.CONFERENCE,
-            title="National expert conference on tackling cybercrime",
-            start_date=day,
-            end_date=day,
-            location=self.locations["AZ-BA"],
-            venue="Baku",
-            status=ActivityStatus.APPROVED,
-            participant_mode=ParticipantMode.HEADCOUNT,
-            description="National expert conference for cyber-crime investigators, prosecutors and experts.",
-        )
-        return [(ct, PLANS[ct], conference)]
+        return [
+            (
+                area,
+                plan,
+                Activity(
+                    project=self._project_for(projects[area], landmark.day),
+                    unit_area=area,
+                    kind=landmark.kind,
+                    title=landmark.title,
+                    start_date=landmark.day,
+                    end_date=landmark.day,
+                    location=self.locations[landmark.location],
+                    venue=landmark.venue,
+                    status=ActivityStatus.APPROVED,
+                    participant_mode=ParticipantMode.HEADCOUNT,
+                    description=landmark.description,
+                ),
+            )
+            for area, plan in self.plans.items()
+            for landmark in plan.landmarks
+        ]
 
     def _status_for(self, start):
         if start > self.today:
@@ -362,8 +325,9 @@ class DemoBuilder:
         through = Activity.themes.through
         for area, plan, activity in rows:
             beneficiary = self.rng.choice(plan.beneficiaries)
-            if beneficiary == "MNS-SIU" and activity.start_date.year >= 2016:
-                beneficiary = "DTX"
+            first_year, successor = plan.successors.get(beneficiary, (None, None))
+            if successor and activity.start_date.year >= first_year:
+                beneficiary = successor
             links.append(
                 ActivityPartner(activity=activity, partner=self.partners[beneficiary], role=PartnerRole.BENEFICIARY)
             )

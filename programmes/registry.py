@@ -34,6 +34,23 @@ def register_demo_seeder(func: Callable) -> Callable:
     return func
 
 
+# What the core demo data builds for each unit area (a programmes.demo_data.AreaPlan): activities, places, partners,
+# the area's demo staff user. Areas without a unit app are registered by programmes.area_defaults.
+demo_plans: dict[str, object] = {}
+
+
+def register_demo_plan(unit_area: str, plan) -> None:
+    demo_plans[unit_area] = plan
+
+
+# The OECD DAC CRS purpose code a new programme of the area starts with (Programme.dac_sector, the IATI sector).
+sector_defaults: dict[str, str] = {}
+
+
+def register_sector_default(unit_area: str, code: str) -> None:
+    sector_defaults[unit_area] = code
+
+
 # Defaults for new activities of a unit area, e.g. headcount mode where participants are usually not named.
 activity_defaults: dict[str, dict] = {}
 
@@ -51,8 +68,8 @@ class DashboardPanel:
     template: str
     context: Callable  # (user, filters: dict) -> dict; keep its query count independent of the data size
     order: int = 100
-    # An audit.AccessAction value when the panel shows data whose every view is logged (NRM figures); the dashboard
-    # then writes one access record per request however many such panels it shows.
+    # An audit.AccessAction value when the panel shows data whose every view is logged (NRM figures: "view_statistics");
+    # the dashboard then writes one access record, naming the unit, per request however many such panels it shows.
     access_action: str = ""
 
 

@@ -2,16 +2,18 @@
 
 A kind says what it is called, which formats it has, which request parameters apply, who may request it and how
 to build it. The generic kinds (activity register, participation list, participant reach, quarterly programme
-report) are registered by `reports.builders`. A unit app adds one like this::
+report) are registered by `reports.builders`. A unit app adds its own from its AppConfig.ready(), as
+`policing/report_kinds.py` does::
 
-    # policing/apps.py, in PolicingConfig.ready()
-    from reports.registry import PERIOD, LOCATION, ReportKind, register_report
-    from .reports import build_cag_status        # build(job, progress, path)
+    from reports.registry import LOCATION, PERIOD, ReportKind, register_report
+    from .models import UNIT                     # the app's unit area
 
     register_report(ReportKind(
         code="policing_cag_status", label=_("CAG status"), formats=("xlsx", "pdf"),
-        parameters=frozenset({PERIOD, LOCATION}), unit_area=UnitArea.POLICING, build=build_cag_status,
+        parameters=frozenset({PERIOD, LOCATION}), unit_area=UNIT, build=build_cag_status,
     ))
+
+A unit's PDF templates live in the unit app (`policing/templates/policing/pdf/`) and extend `reports/pdf/base.html`.
 
 `build(job, progress, path)` runs in a Celery worker (or in-process without Redis), inside
 `translation.override(job.language)`. It reads its records through `reports.selectors` (which applies the job's

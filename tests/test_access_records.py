@@ -21,10 +21,11 @@ class Logged:
     action: str
     args: list | None = None  # URL arguments instead of the role table's (e.g. the unit whose dashboard shows NRM)
     query: str = ""
+    unit_area: str = ""  # the unit whose statistics the record names
 
 
 PERSONAL = Logged("view_personal")
-NRM = Logged("view_trafficking")
+NRM = Logged("view_statistics", unit_area="trafficking")
 
 # URL name -> what one GET of it records.
 LOGGED = {
@@ -39,8 +40,8 @@ LOGGED = {
     "audit:changes": PERSONAL,
     "interop:partners_export": Logged("export_personal"),
     "trafficking:nrm": NRM,
-    "trafficking:nrm_export": Logged("export_trafficking"),
-    "unit_dashboard": Logged("view_trafficking", args=["trafficking"]),
+    "trafficking:nrm_export": Logged("export_statistics", unit_area="trafficking"),
+    "unit_dashboard": Logged("view_statistics", args=["trafficking"], unit_area="trafficking"),
     "api:person-list": PERSONAL,
     "api:person-detail": PERSONAL,
     "api:participation-list": PERSONAL,
@@ -192,10 +193,10 @@ NOT_LOGGED = {
 
 # Admin models (app_label.ModelName) whose list, change, delete and history screens each write one record.
 LOGGED_ADMIN = {
-    "programmes.Person": "view_personal",
-    "programmes.Participation": "view_personal",
-    "training.Certificate": "view_personal",
-    "trafficking.NrmStatistic": "view_trafficking",
+    "programmes.Person": PERSONAL,
+    "programmes.Participation": PERSONAL,
+    "training.Certificate": PERSONAL,
+    "trafficking.NrmStatistic": NRM,
 }
 _OTHER_NAMES = "names of {}, not participants: outside issue 12 (see docs/security.md, names stay inside their unit)"
 NOT_LOGGED_ADMIN = {
@@ -268,11 +269,11 @@ def test_every_admin_model_is_classified():
     assert not (set(LOGGED_ADMIN) | set(NOT_LOGGED_ADMIN)) - registered
 
 
-def _one_new_record(before: int, user, action: str) -> AccessLog:
+def _one_new_record(before: int, user, logged: Logged) -> AccessLog:
     records = list(AccessLog.objects.filter(id__gt=before))
     assert len(records) == 1, f"{len(records)} access records: {[(r.action, r.detail) for r in records]}"
     record = records[0]
-    assert record.user_id == user.pk and record.action == action
+    assert record.user_id == user.pk and (record.action, record.unit_area) == (logged.action, logged.unit_area)
     assert record.request_id, "the access record carries the request id"
     return record
 
@@ -293,7 +294,7 @@ def test_each_request_leaves_one_record_with_the_user(request, name, personas, u
         before = _last_id()
         response = personas[persona].get(url)
         assert response.status_code == 200, f"{persona} GET {name}: {response.status_code}"
-        _one_new_record(before, user, logged.action)
+        _one_new_record(before, user, logged)
 
 
 def _admin_objects():
@@ -342,7 +343,7 @@ def test_people_search_leaves_one_record(personas, staff_policing, url_objects):
     before = _last_id()
     response = personas["staff_same_unit"].post(url, {"q": url_objects["person"].last_name})
     assert response.context["results"] == [url_objects["person"]]
-    _one_new_record(before, staff_policing, "view_personal")
+    _one_new_record(before, staff_policing, PERSONAL)
 
 
 @pytest.mark.django_db
@@ -355,4 +356,4 @@ def test_duplicate_warning_leaves_one_record(personas, staff_policing, url_objec
     before = _last_id()
     response = personas["staff_same_unit"].post(reverse("participant_add", args=[url_objects["activity"].pk]), data)
     assert response.context["duplicates"] == [known]
-    _one_new_record(before, staff_policing, "view_personal")
+    _one_new_record(before, staff_policing, PERSONAL)

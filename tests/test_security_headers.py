@@ -47,7 +47,9 @@ INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
 
 def _templates_with_inline_code():
     found = []
-    for path in sorted((ROOT / "templates").rglob("*.html")):
+    # The project's templates and those unit apps keep beside their code (their PDF reports).
+    folders = [ROOT / "templates", *sorted(ROOT.glob("*/templates"))]
+    for path in sorted(path for folder in folders for path in folder.rglob("*.html")):
         text = path.read_text()
         if INLINE_SCRIPT.search(text) or INLINE_HANDLER.search(text):
             found.append(str(path.relative_to(ROOT)))

@@ -5,7 +5,7 @@ from audit.admin_views import AccessLoggedAdmin
 from audit.models import AccessAction
 from programmes.admin_lock import ActivityLockAdmin
 
-from .models import Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
+from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate
 
 
 class MeasureInline(admin.TabularInline):
@@ -49,7 +49,8 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 
 @admin.register(NrmStatistic)
 class NrmStatisticAdmin(AccessLoggedAdmin, SimpleHistoryAdmin):
-    access_action = AccessAction.VIEW_TRAFFICKING
+    access_action = AccessAction.VIEW_STATISTICS
+    access_unit_area = UNIT
     # No count in the list: a stored row is finer than any published figure, so even a count of 5 or more there can
     # give away a hidden one ("x" or "<5" on the NRM page). The change form is where an administrator enters and
     # corrects the raw count; everywhere else NRM figures come from trafficking.publication.

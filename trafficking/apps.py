@@ -12,11 +12,15 @@ class TraffickingConfig(AppConfig):
         from programmes import registry
 
         from . import dashboard_panels, indicator_rules, report_kinds
-        from .demo import seed_demo
+        from .demo import PLAN, seed_demo
 
         registry.register_nav(
             registry.NavItem(_("Trafficking"), "trafficking:index", unit_area=UnitArea.TRAFFICKING, order=50)
         )
+        registry.register_demo_plan(UnitArea.TRAFFICKING, PLAN)
+        registry.register_sector_default(
+            UnitArea.TRAFFICKING, "15160"
+        )  # DAC CRS: Human rights (anti-trafficking, victims' rights)
         registry.register_demo_seeder(seed_demo)
         for panel in dashboard_panels.PANELS:
             registry.register_dashboard_panel(panel)

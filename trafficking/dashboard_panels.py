@@ -37,5 +37,5 @@ PANELS = [
     DashboardPanel(UNIT, _("National Action Plan measures"), "trafficking/_panel_measures.html", measures_panel,
                    order=10),
     DashboardPanel(UNIT, _("Identified victims (NRM)"), "trafficking/_panel_nrm.html", nrm_panel, order=11,
-                   access_action="view_trafficking"),
+                   access_action="view_statistics"),
 ]  # fmt: skip

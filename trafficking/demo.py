@@ -4,8 +4,9 @@ import datetime
 import itertools
 import random
 
+from programmes.demo_data import AreaPlan
 from programmes.demo_results import add_rule_indicator
-from programmes.models import Activity, Partner
+from programmes.models import Activity, ActivityKind, FundingSource, Partner
 
 from .models import (
     UNIT,
@@ -21,6 +22,24 @@ from .models import (
     Stage,
 )
 
+# The core demo's anti-trafficking activities (registered in apps.py): extra-budgetary projects funded by the EU,
+# co-sponsored by international organisations.
+PLAN = AreaPlan(
+    staff=("staff.thb", "Sevda", "Anti-trafficking"),
+    activities=[
+        (ActivityKind.TRAINING, "Victim identification training"),
+        (ActivityKind.WORKSHOP, "Workshop on the National Referral Mechanism"),
+        (ActivityKind.TRAINING, "Forced labour investigation training for labour inspectors"),
+        (ActivityKind.STUDY_VISIT, "Study visit on victim protection"),
+        (ActivityKind.ROUND_TABLE, "Round table on the National Action Plan"),
+    ],
+    locations=["AZ-BA", "AZ-GA", "AZ-SR"],
+    beneficiaries=["MIA-THB", "MLSPP", "SMS", "GPO"],
+    headcount_share=0.2,
+    co_sponsors=["ILO", "IOM", "ICMPD"],
+    funding=FundingSource.EXTRA_BUDGETARY,
+    donors=["EU"],
+)
 # number, text, responsible acronyms, indicator
 MEASURES = [
     ("1.1", "Train police, prosecutors and judges on identifying victims of trafficking", ["MIA-THB", "GPO"],
@@ -34,7 +53,7 @@ MEASURES = [
     ("4.1", "Raise awareness among young people and job seekers", ["MIA-THB", "SMS"], "Awareness events held"),
     ("4.2", "Co-operate with countries of destination on returns", ["MIA-THB", "SMS"], "Joint cases handled"),
 ]  # fmt: skip
-PLANS = [("National Action Plan on combating trafficking in human beings", 2014, 2018),
+ACTION_PLANS = [("National Action Plan on combating trafficking in human beings", 2014, 2018),
          ("National Action Plan on combating trafficking in human beings", 2020, 2024)]  # fmt: skip
 NRM_YEARS = range(2014, 2025)
 
@@ -45,7 +64,7 @@ def seed_demo(scale, stdout=None):
     activities = list(Activity.objects.filter(unit_area=UNIT).values_list("pk", "start_date").order_by("start_date"))
     responsible_through, activity_through = Measure.responsible.through, Measure.activities.through
     responsible_links, activity_links, updates = [], [], []
-    for title, first, last in PLANS:
+    for title, first, last in ACTION_PLANS:
         plan = NationalActionPlan.objects.create(
             title=title, start_year=first, end_year=last, adopted_on=datetime.date(first, 2, 1)
         )
@@ -90,7 +109,7 @@ def seed_demo(scale, stdout=None):
     add_rule_indicator(project_prefix="DEMO-TRAF", code="4", title="National Action Plan measures supported",
                        rule="nap_measures_supported", unit="measures")  # fmt: skip
     if stdout:
-        stdout.write(f"trafficking: {len(PLANS)} action plans, {len(updates)} progress updates")
+        stdout.write(f"trafficking: {len(ACTION_PLANS)} action plans, {len(updates)} progress updates")
 
 
 STAGE_SCALE = {

@@ -118,7 +118,7 @@ def build_nap_implementation(job, progress, path):
             "legend": LEGEND_SECONDARY,
             "today": timezone.localdate(),
         }
-        render_pdf("reports/pdf/nap_implementation.html", context, path)
+        render_pdf("trafficking/pdf/nap_implementation.html", context, path)
         return
     with TableWriter(path, job.format) as out:
         out.table(_("Measures"), _measure_headers())

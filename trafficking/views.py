@@ -148,7 +148,7 @@ def nrm(request):
     years = selectors.nrm_years()
     year = _int_param(request, "year")
     year = year if year in years else (years[0] if years else None)
-    audit.log_access(request, "view_trafficking", detail=f"NRM {year or ''}")
+    audit.log_access(request, "view_statistics", unit_area=UNIT, detail=f"NRM {year or ''}")
     publication = selectors.nrm_publication()
     return render(
         request,
@@ -170,7 +170,7 @@ def nrm_export(request):
     """The stage-by-year table as CSV, suppressed exactly like the page."""
     access.require_unit_visible(request.user, UNIT)
     table = selectors.nrm_trend()
-    audit.log_access(request, "export_trafficking", detail="NRM by year, CSV")
+    audit.log_access(request, "export_statistics", unit_area=UNIT, detail="NRM by year, CSV")
     # No row adding up the stages: the same people pass through several of them.
     # Stages by code (`identified`), the same in every language; the trend's rows are the stages in their order.
     rows = [

@@ -11,12 +11,21 @@ class TrainingConfig(AppConfig):
         import audit
         from accounts import access
         from accounts.units import UnitArea
-        from programmes.registry import NavItem, register_dashboard_panel, register_demo_seeder, register_nav
+        from programmes.registry import (
+            NavItem,
+            register_dashboard_panel,
+            register_demo_plan,
+            register_demo_seeder,
+            register_nav,
+            register_sector_default,
+        )
 
         from . import dashboard_panels, indicator_rules, report_kinds
-        from .demo import seed_training
+        from .demo import PLAN, seed_training
 
         register_nav(NavItem(_("Assembly training"), "training:index", unit_area=UnitArea.ASSEMBLY, order=30))
+        register_demo_plan(UnitArea.ASSEMBLY, PLAN)
+        register_sector_default(UnitArea.ASSEMBLY, "15160")  # DAC CRS: Human rights (freedom of peaceful assembly)
         register_demo_seeder(seed_training)
         for panel in dashboard_panels.PANELS:
             register_dashboard_panel(panel)

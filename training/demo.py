@@ -5,6 +5,7 @@ participations the core demo data marks as certified, and the Azerbaijani-langua
 import datetime
 from decimal import Decimal
 
+from programmes.demo_data import AreaPlan
 from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, Location, Participation, ParticipationRole, Partner
 
@@ -22,6 +23,19 @@ from .models import (
 
 BATCH = 5000
 GROUPS = ["MIA-PP", "MIA-SRU", "MIA-IT"]
+# The core demo's assembly trainings (registered in apps.py); COURSES links each to the course it delivers.
+PLAN = AreaPlan(
+    staff=("staff.training", "Farid", "Training"),
+    activities=[
+        (ActivityKind.TRAINING, "Public assembly management training"),
+        (ActivityKind.TRAINING, "Training on proportional use of force"),
+        (ActivityKind.TRAINING, "Negotiation and communication in crowd situations"),
+        (ActivityKind.TRAINING, "Human rights standards for Internal Troops"),
+    ],
+    locations=["AZ-BA", "AZ-GA", "AZ-QBA", "AZ-NV"],
+    beneficiaries=GROUPS,
+    headcount_share=0.1,
+)
 # Course title, days, modules (title, hours), and the words of demo activity titles that it delivers.
 COURSES = [
     (

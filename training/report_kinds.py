@@ -127,7 +127,7 @@ def build_training_reach(job, progress, path):
         [(Sex.FEMALE.label, [r["unique_women"] for r in top]), (Sex.MALE.label, [r["unique_men"] for r in top])],
     )
     context = {**header_context(job, _("Training reach and learning gain")), **figures, "chart": chart}
-    render_pdf("reports/pdf/training_reach.html", context, path)
+    render_pdf("training/pdf/training_reach.html", context, path)
 
 
 def register():

@@ -163,7 +163,7 @@ class NrmTrendView(_NrmView):
     @extend_schema(responses=NrmTrendSerializer, operation_id="trafficking_nrm_trend")
     def get(self, request):
         trend = thb_selectors.nrm_trend()
-        audit.log_access(request, "view_trafficking", None, detail="api nrm trend")
+        audit.log_access(request, "view_statistics", None, detail="api nrm trend", unit_area=TRAFFICKING)
         return Response(
             {
                 "threshold": threshold(),
@@ -189,5 +189,5 @@ class NrmYearView(_NrmView):
                     "table": table_json(entry["table"], Stage.values, enum.values),
                 }
             )
-        audit.log_access(request, "view_trafficking", None, detail=f"api nrm {year}")
+        audit.log_access(request, "view_statistics", None, detail=f"api nrm {year}", unit_area=TRAFFICKING)
         return Response({"year": year, "threshold": threshold(), "tables": tables})

@@ -96,3 +96,26 @@ def test_the_access_log_is_read_only_in_the_admin(rf, administrator):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+def test_statistics_entries_name_their_unit_and_the_page_filters_by_it(personas, manager):
+    audit.log_access(manager, AccessAction.VIEW_STATISTICS, detail="NRM 2023", unit_area="trafficking")
+    audit.log_access(manager, AccessAction.VIEW_PERSONAL, detail="someone else's entry")
+    page = personas["administrator"].get(reverse("audit:access_log"), {"unit_area": "trafficking"})
+    entries = page.context["entries"]
+    assert [(e.action, e.unit_area, e.detail) for e in entries] == [("view_statistics", "trafficking", "NRM 2023")]
+    html = page.content.decode()
+    assert "Viewed statistics" in html and "Trafficking in human beings" in html
+
+
+def test_the_access_log_page_refuses_an_unknown_unit_with_a_message(personas):
+    page = personas["administrator"].get(reverse("audit:access_log"), {"unit_area": "nowhere"})
+    assert page.status_code == 200
+    assert page.context["form"].errors["unit_area"]
+
+
+def test_a_statistics_entry_without_its_unit_is_refused(manager):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AccessLog.objects.create(user=manager, action=AccessAction.EXPORT_STATISTICS)

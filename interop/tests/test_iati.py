@@ -97,3 +97,12 @@ def test_empty_and_minimal_projects_validate(personas, settings):
     empty = personas["staff_other_unit"].get("/interop/iati/?unit_area=counterterrorism")
     assert empty.status_code == 404
     assert "nothing to export" in empty.content.decode()
+
+
+def test_the_sector_is_the_programmes_own(personas, project):
+    project.programme.dac_sector = "15130"  # Legal and judicial development, chosen for this programme
+    project.programme.save()
+    document = _validate(personas["staff_same_unit"].get(f"/interop/iati/project/{project.pk}.xml").content)
+    activities = document.findall("iati-activity")
+    assert len(activities) == 3
+    assert [a.find("sector").get("code") for a in activities] == ["15130"] * 3

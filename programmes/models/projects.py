@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -5,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from accounts import access
 from accounts.units import UnitArea
 
+from .. import registry
 from .localized import LocalizedNameMixin, LocalizedTitleMixin, pick_localized
 
 
@@ -13,12 +15,28 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(unit_area__in=access.visible_unit_areas(user))
 
 
+DAC_SECTOR_PATTERN = r"^[0-9]{5}$"
+
+
 class Programme(models.Model):
     title = models.CharField(_("title (English)"), max_length=255)
     title_az = models.CharField(_("title (Azerbaijani)"), max_length=255, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     unit_area = models.CharField(_("unit area"), max_length=24, choices=UnitArea.choices)
     description = models.TextField(_("description"), blank=True)
+    # Data, not a property of the unit area: a programme may fall under another sector than its area usually does.
+    dac_sector = models.CharField(
+        _("DAC sector"),
+        max_length=5,
+        blank=True,
+        validators=[
+            RegexValidator(DAC_SECTOR_PATTERN, _("Enter a DAC CRS purpose code of five digits, for example 15210."))
+        ],
+        help_text=_(
+            "The OECD DAC CRS purpose code (five digits) given as the sector of this programme's projects and "
+            "activities in the IATI export. Left empty, the usual code of the unit area is filled in."
+        ),
+    )
     history = HistoricalRecords()
 
     objects = ProgrammeQuerySet.as_manager()
@@ -27,10 +45,24 @@ class Programme(models.Model):
         ordering = ["unit_area", "title"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        constraints = [models.UniqueConstraint(fields=["unit_area", "title"], name="programme_unique_title")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit_area", "title"], name="programme_unique_title"),
+            models.CheckConstraint(
+                condition=models.Q(dac_sector__regex=DAC_SECTOR_PATTERN) | models.Q(dac_sector=""),
+                name="programme_dac_sector_five_digits",
+            ),
+        ]
 
     def __str__(self):
         return pick_localized(self, "title")
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # The unit area's usual sector, registered by its unit app (registry.register_sector_default).
+        if not self.dac_sector and registry.sector_defaults.get(self.unit_area):
+            self.dac_sector = registry.sector_defaults[self.unit_area]
+            if update_fields is not None:
+                update_fields = {*update_fields, "dac_sector"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class FundingSource(models.TextChoices):

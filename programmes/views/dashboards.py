@@ -79,7 +79,7 @@ def _render_dashboard(request, unit_area=""):
     scope = sorted(access.visible_unit_areas(request.user))
     logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
     if logged:
-        audit.log_access(request, logged, detail=f"{unit_area} dashboard")
+        audit.log_access(request, logged, unit_area=unit_area, detail=f"{unit_area} dashboard")
     return render(
         request,
         "programmes/dashboard.html",
