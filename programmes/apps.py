@@ -10,7 +10,8 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from accounts import access
 
-        from .registry import NavItem, register_nav
+        from . import attendance_import
+        from .registry import NavItem, register_import_kind, register_nav
 
         # No "Home" entry: the portal's name at the left of the bar leads home, and the bar must fit at 1366 px.
         register_nav(NavItem(_("Activities"), "activity_list", visible=access.can_view_dashboards, order=10))
@@ -23,6 +24,7 @@ class ProgrammesConfig(AppConfig):
             NavItem(_("Back office"), "admin:index", visible=access.is_administrator, order=900,
                     menu=_("Administration"))
         )  # fmt: skip
+        register_import_kind(attendance_import.KIND, _("Sign-in sheet"))
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 

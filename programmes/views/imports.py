@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 import audit
 
-from ..attendance_import import ImportFileError, ImportInvalid, apply_import, preview_import
+from ..attendance_import import ImportFileError, ImportInvalid, apply_import, start_import
 from ..forms import ImportUploadForm
 from .lookups import get_editable_activity
 from .participants import _check_names_visible
@@ -68,7 +68,7 @@ def participant_import(request, pk):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            context["preview"] = preview_import(activity=activity, uploaded_file=uploaded, user=request.user)
+            context["preview"] = start_import(activity=activity, uploaded_file=uploaded, user=request.user)
         except ImportFileError as error:
             form.add_error("file", error.message)
         else:
