@@ -136,3 +136,21 @@ def test_the_imports_panel_costs_one_query_however_many_runs(personas, staff_pol
     for n in range(6):
         import_runs.record_rejected(kind="attendance", user=staff_policing, file_name=f"{n}.csv", error_rows=[2])
     assert count() == small
+
+
+def test_the_import_list_pages_through_the_users_own_runs(personas, staff_policing, staff_ct, monkeypatch):
+    from programmes.views import imports
+
+    for n in range(3):
+        import_runs.record_rejected(kind="attendance", user=staff_policing, file_name=f"mine {n}.csv", error_rows=[2])
+    import_runs.record_rejected(kind="attendance", user=staff_ct, file_name="theirs.csv")
+    home = personas["staff_same_unit"].get(reverse("home")).content.decode()
+    assert f'href="{reverse("import_list")}"' in home
+    monkeypatch.setattr(imports, "PAGE_SIZE", 2)
+    first = personas["staff_same_unit"].get(reverse("import_list"))
+    second = personas["staff_same_unit"].get(reverse("import_list"), {"page": 2})
+    assert [run.file_name for run in first.context["page"]] == ["mine 2.csv", "mine 1.csv"]
+    assert [run.file_name for run in second.context["page"]] == ["mine 0.csv"]
+    assert "theirs.csv" not in first.content.decode() + second.content.decode()
+    empty = personas["manager"].get(reverse("import_list"))
+    assert empty.status_code == 200 and "You have not imported any file yet." in empty.content.decode()
