@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from programmes import import_runs
 from programmes.models import Contact, Partner
 from programmes.spreadsheets import ImportFileError, read_table
 from reports.cells import csv_bytes, restore
@@ -25,6 +27,7 @@ PARTNER_COLUMNS = [
 CONTACT_COLUMNS = ["contact_name", "contact_position", "contact_email", "contact_phone"]
 COLUMNS = PARTNER_COLUMNS + CONTACT_COLUMNS
 REQUIRED_COLUMNS = {"acronym", "name", "kind"}
+IMPORT_KIND = "partners"  # the kind of its import runs, registered in InteropConfig.ready
 
 __all__ = ["COLUMNS", "ImportFileError", "export_rows", "read_import", "write_csv", "write_xlsx"]
 
@@ -236,7 +239,7 @@ def _contact_changes(plan, partner) -> tuple[int, int]:
 
 
 @transaction.atomic
-def _apply(plans: dict) -> None:
+def _apply(plans: dict, *, run: dict, counts: dict) -> None:
     saved = {}
     for key, plan in plans.items():
         saved[key] = plan.form.save()
@@ -254,15 +257,27 @@ def _apply(plans: dict) -> None:
                 for name, value in form.cleaned_data.items():
                     setattr(contact, name, value)
                 contact.save()
+    created = counts["partners_new"] + counts["contacts_new"]
+    import_runs.record_imported(**run, created=created, updated=counts["partners_changed"] + counts["contacts_changed"])
 
 
-def read_import(uploaded_file, *, apply: bool) -> ImportReport:
+def _run(uploaded_file, user) -> dict:
+    return {"kind": IMPORT_KIND, "user": user, "file_name": uploaded_file.name, "link": reverse("partner_list")}
+
+
+def read_import(uploaded_file, *, apply: bool, user=None) -> ImportReport:
     """Check the file (and, when `apply` is true and every row is valid, save it). Raises ImportFileError when the
-    whole file is refused (wrong type, too large, no headings)."""
-    table = read_table(uploaded_file)
-    if len(table) < 2:
-        raise ImportFileError(_("The file has no partner rows under its headings."))
-    plans, errors, ignored = _plan(table)
+    whole file is refused (wrong type, too large, no headings). An import (not a dry run) is recorded as a run by
+    `user`, whether it saved the file or refused it."""
+    try:
+        table = read_table(uploaded_file)
+        if len(table) < 2:
+            raise ImportFileError(_("The file has no partner rows under its headings."))
+        plans, errors, ignored = _plan(table)
+    except ImportFileError:
+        if apply:
+            import_runs.record_rejected(**_run(uploaded_file, user))
+        raise
     counts = {
         "partners_new": 0,
         "partners_changed": 0,
@@ -284,7 +299,9 @@ def read_import(uploaded_file, *, apply: bool) -> ImportReport:
         counts["contacts_changed"] += changed
     errors.sort(key=lambda error: error.row)
     report = ImportReport(errors=errors, ignored_columns=ignored, counts=counts)
-    if apply and not errors:
-        _apply(plans)
+    if apply and errors:
+        import_runs.record_rejected(**_run(uploaded_file, user), error_rows=[error.row for error in errors])
+    elif apply:
+        _apply(plans, run=_run(uploaded_file, user), counts=counts)
         report.applied = True
     return report

@@ -63,7 +63,9 @@ def partner_exchange(request):
     report = file_error = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = partners.read_import(form.cleaned_data["file"], apply=form.cleaned_data["apply"])
+            report = partners.read_import(
+                form.cleaned_data["file"], apply=form.cleaned_data["apply"], user=request.user
+            )
         except partners.ImportFileError as error:
             file_error = error.message
         else:

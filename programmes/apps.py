@@ -10,8 +10,8 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from accounts import access
 
-        from . import area_defaults
-        from .registry import NavItem, register_nav
+        from . import area_defaults, attendance_import
+        from .registry import NavItem, register_import_kind, register_nav
 
         # No "Home" entry: the portal's name at the left of the bar leads home, and the bar must fit at 1366 px.
         register_nav(NavItem(_("Activities"), "activity_list", visible=access.can_view_dashboards, order=10))
@@ -25,6 +25,7 @@ class ProgrammesConfig(AppConfig):
                     menu=_("Administration"))
         )  # fmt: skip
         area_defaults.register()  # what unit apps register for themselves, for the areas without one
+        register_import_kind(attendance_import.KIND, _("Sign-in sheet"))
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 

@@ -3,7 +3,8 @@ programmes.spreadsheets), headings in English, Azerbaijani or Russian, one row p
 
 preview_import() reads and checks the whole file and says who would be created, matched or skipped; apply_import()
 reads the file again (a preview may be stale) and writes only when every row is valid. The upload page and the
-import_attendance command both call these two functions and nothing else.
+import_attendance command both call these two functions and nothing else (the page through start_import, which also
+records a refused upload as a run: programmes.import_runs).
 """
 
 import datetime
@@ -14,15 +15,17 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from . import spreadsheets
+from . import import_runs, spreadsheets
 from .models import Activity, Participation, ParticipationRole, Partner, Person, Sex
 from .names import az_lower, person_name_key
 from .services import record_roster_change
 from .spreadsheets import ImportFileError, Limits
 
+KIND = "attendance"  # registered in ProgrammesConfig.ready as the kind of its import runs
 MAX_COLUMNS = 60  # sign-in sheets have a dozen columns; this bounds the work a crafted wide sheet can cause
 HEADING_SCAN_ROWS = 10  # a title or date line often sits above the headings
 
@@ -474,9 +477,41 @@ def _match_existing(activity: Activity, people: dict[tuple, ImportRow], user) ->
         row.already_on_activity = row.existing_person is not None and row.existing_person.pk in on_activity
 
 
-@transaction.atomic
+def _run(activity: Activity, uploaded_file, user) -> dict:
+    """What the run record of this import says about where it came from and what it touched."""
+    link = reverse("activity_detail", args=[activity.pk])
+    return {"kind": KIND, "user": user, "file_name": uploaded_file.name, "unit_area": activity.unit_area, "link": link}
+
+
+def start_import(*, activity: Activity, uploaded_file, user) -> ImportPreview:
+    """The upload page's first step: `preview_import`, recording the run when the file or some rows are refused
+    (a valid file is recorded when it is imported)."""
+    try:
+        preview = preview_import(activity=activity, uploaded_file=uploaded_file, user=user)
+    except ImportFileError:
+        import_runs.record_rejected(**_run(activity, uploaded_file, user))
+        raise
+    if not preview.is_valid:
+        import_runs.record_rejected(**_run(activity, uploaded_file, user), error_rows=[e.row for e in preview.errors])
+    return preview
+
+
 def apply_import(*, activity: Activity, uploaded_file, user=None) -> ImportResult:
-    """Parse and check the file again, then write every person and participation, or nothing at all."""
+    """Parse and check the file again, then write every person and participation, or nothing at all; the run is
+    recorded either way."""
+    try:
+        return _write(activity=activity, uploaded_file=uploaded_file, user=user)
+    except ImportInvalid as invalid:
+        rows = [e.row for e in invalid.preview.errors]
+        import_runs.record_rejected(**_run(activity, uploaded_file, user), error_rows=rows)
+        raise
+    except ImportFileError:
+        import_runs.record_rejected(**_run(activity, uploaded_file, user))
+        raise
+
+
+@transaction.atomic
+def _write(*, activity: Activity, uploaded_file, user) -> ImportResult:
     # Two imports into one activity at once would both see a person as new: the second waits for the first.
     list(Activity.objects.select_for_update().filter(pk=activity.pk).values_list("pk", flat=True))
     preview = preview_import(activity=activity, uploaded_file=uploaded_file, user=user)
@@ -512,6 +547,7 @@ def apply_import(*, activity: Activity, uploaded_file, user=None) -> ImportResul
     ]
     bulk_create_with_history(participations, Participation)
     record_roster_change(activity=activity)
+    import_runs.record_imported(**_run(activity, uploaded_file, user), created=len(to_add))
     return ImportResult(
         created_people=len(new_rows),
         matched_people=len(to_add) - len(new_rows),

@@ -1,9 +1,9 @@
 """What each role's home page shows: its own work, read through the same scoped querysets as every other page.
 
-Staff see their drafts, what was returned to them, what is planned in the next 30 days; managers what waits for
-them and how the week went; administrators the reference data that needs care. Other apps add panels (reports
-started, overdue CAG follow-up actions) through `registry.home_panels`. Every section issues a fixed number of
-queries, whatever the size of the data.
+Staff see their drafts, what was returned to them, what is planned in the next 30 days and the imports they
+started (so does anyone else who started one); managers what waits for them and how the week went; administrators
+the reference data that needs care. Other apps add panels (reports started, overdue CAG follow-up actions) through
+`registry.home_panels`. Every section issues a fixed number of queries, whatever the size of the data.
 """
 
 import datetime
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts import access, mfa
 
+from . import import_runs
 from .indicator_rules import COUNTED_STATUSES
 from .models import Activity, ActivityReview, ActivityStatus, Location, Partner, Person
 from .registry import home_panels
@@ -129,6 +130,11 @@ def home_context(user) -> dict:
         context["manager"] = manager_work(user)
     if access.is_administrator(user):
         context["data_quality"] = data_quality(user)
+    # Staff import sign-in sheets and NRM counts, so they always see the panel; an administrator's partner imports
+    # show once there are some.
+    imports = import_runs.recent_for(user)
+    if imports or "staff" in context:
+        context["imports"] = imports
     panels = []
     for panel in home_panels:
         if panel.visible(user):

@@ -98,3 +98,12 @@ home_panels: list[HomePanel] = []
 def register_home_panel(panel: HomePanel) -> None:
     home_panels.append(panel)
     home_panels.sort(key=lambda p: p.order)
+
+
+# Kinds of spreadsheet import ({code: lazily translated label}) whose runs `programmes.import_runs` records; the
+# attendance import registers itself, unit and exchange apps theirs (NRM counts, partners).
+import_kinds: dict[str, str] = {}
+
+
+def register_import_kind(code: str, label) -> None:
+    import_kinds[code] = label

@@ -9,6 +9,7 @@ its urlpatterns; nothing else is written per record. The rules are the portal's 
 - a form error is shown at its field and nothing is saved; every change is in the record's history tab.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -37,6 +38,9 @@ class RecordType:
     parent_field: str = ""
     views: tuple[str, ...] = ("list", "create", "edit", "history")
     back: str = ""  # URL name of the unit's own page for a record of this type (taking its pk), if there is one
+    # Changes kept in another table that belong on this record's history tab (the trainings linked to a course):
+    # (template, function(obj, user) -> its context), shown under the record's own changes.
+    history_extra: tuple[str, Callable] | None = None
     _form: type = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -167,13 +171,18 @@ class RecordType:
     def history_view(self, request, pk):
         obj = self._object(request, pk)
         parent = getattr(obj, self.parent_field) if self.parent else None
+        extra = None
+        if self.history_extra:
+            template, build = self.history_extra
+            extra = {"template": template, "context": build(obj, request.user)}
         return render(
             request,
             "programmes/records/history.html",
             self._context(
-                request, parent=parent, object=obj, changes=selectors.record_changes(obj), back_url=self.list_url(obj)
+                request, parent=parent, object=obj, changes=selectors.record_changes(obj), back_url=self.list_url(obj),
+                extra=extra,
             ),
-        )
+        )  # fmt: skip
 
     def urls(self) -> list:
         base = f"records/{self.slug}/"

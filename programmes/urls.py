@@ -31,6 +31,7 @@ urlpatterns = [
     path("activities/<int:pk>/evidence/add/", views.evidence_upload, name="evidence_upload"),
     path("activities/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
     path("activities/<int:pk>/evidence/<int:evidence_pk>/delete/", views.evidence_delete, name="evidence_delete"),
+    path("imports/", views.import_list, name="import_list"),
     path("partners/", views.partner_list, name="partner_list"),
     path("partners/new/", views.partner_create, name="partner_create"),
     path("partners/<int:pk>/", views.partner_detail, name="partner_detail"),

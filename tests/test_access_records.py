@@ -67,6 +67,7 @@ NOT_LOGGED = {
     "accounts:mfa_verify": _NO_DATA,
     "set_language": _NO_DATA,
     "home": _NO_DATA,
+    "import_list": "the user's own import runs: file names, counts and row numbers, never a cell",
     "health": _NO_DATA,
     "dashboard": _COUNTS + " (NRM panels are on the trafficking unit dashboard only)",
     "dashboard_off_track": _COUNTS,

@@ -178,6 +178,7 @@ NOT_ACTIVITY_WRITES = {
         _PAGE,
     ),
     "people_search": "POST only so that typed names stay out of URLs; it reads",
+    "import_list": "the user's own import runs; it reads",
     **dict.fromkeys(
         ("api:actionplan-detail", "api:actionplan-list", "api:activity-list", "api:cag-detail", "api:cag-list",
          "api:indicator-detail", "api:indicator-list", "api:location-detail", "api:location-list",

@@ -11,7 +11,7 @@ class TraffickingConfig(AppConfig):
         from accounts.units import UnitArea
         from programmes import registry
 
-        from . import dashboard_panels, indicator_rules, report_kinds
+        from . import dashboard_panels, indicator_rules, report_kinds, services
         from .demo import PLAN, seed_demo
 
         registry.register_nav(
@@ -26,3 +26,4 @@ class TraffickingConfig(AppConfig):
             registry.register_dashboard_panel(panel)
         indicator_rules.register()
         report_kinds.register()
+        registry.register_import_kind(services.NRM_IMPORT, _("NRM statistics"))

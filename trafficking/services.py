@@ -1,9 +1,15 @@
 """Writes for the trafficking unit that touch more than one row."""
 
 from django.db import transaction
+from django.urls import reverse
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Measure, NrmStatistic, ProgressUpdate
+from programmes import import_runs
+
+from .models import UNIT, Measure, NrmStatistic, ProgressUpdate
+from .nrm_import import ImportFileError, ParsedSheet, parse_sheet
+
+NRM_IMPORT = "nrm"  # the kind of its import runs, registered in TraffickingConfig.ready
 
 
 @transaction.atomic
@@ -44,3 +50,29 @@ def save_nrm_statistics(*, rows: list[dict]) -> tuple[int, int]:
     if changed:
         bulk_update_with_history(changed, NrmStatistic, ["count"], batch_size=1000)
     return len(new), len(changed)
+
+
+def _nrm_run(user, file_name) -> dict:
+    link = reverse("trafficking:nrm")
+    return {"kind": NRM_IMPORT, "user": user, "file_name": file_name, "unit_area": UNIT, "link": link}
+
+
+def check_nrm_sheet(*, uploaded, user) -> ParsedSheet:
+    """The import's first step: parse the sheet, recording the run when the file or any row is refused (a sheet
+    without data rows is refused too); a valid sheet is recorded when it is imported."""
+    try:
+        parsed = parse_sheet(uploaded)
+    except ImportFileError:
+        import_runs.record_rejected(**_nrm_run(user, uploaded.name))
+        raise
+    if parsed.errors or not parsed.rows:
+        import_runs.record_rejected(**_nrm_run(user, uploaded.name), error_rows=[row for row, _ in parsed.errors])
+    return parsed
+
+
+@transaction.atomic
+def import_nrm_statistics(*, rows: list[dict], user, file_name: str) -> tuple[int, int]:
+    """Save a checked sheet's counts and record the run with them, in one transaction. Returns (created, updated)."""
+    created, updated = save_nrm_statistics(rows=rows)
+    import_runs.record_imported(**_nrm_run(user, file_name), created=created, updated=updated)
+    return created, updated

@@ -16,7 +16,7 @@ from reports.cells import csv_bytes
 from . import selectors, services
 from .forms import MeasureForm, NrmImportForm, NrmStatisticForm, ProgressUpdateForm
 from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, ProgressUpdate, Stage
-from .nrm_import import ImportFileError, parse_sheet
+from .nrm_import import ImportFileError
 from .suppression import LEGEND_SECONDARY, small_counts_note, suppress_value
 
 PAGE_SIZE = 50
@@ -199,18 +199,21 @@ def nrm_import(request):
     """Upload -> preview with row errors -> confirm. Nothing is written until the whole sheet is valid and confirmed."""
     access.require_unit_editable(request.user, UNIT)
     if request.method == "POST" and "confirm" in request.POST:
-        rows = request.session.pop(IMPORT_SESSION_KEY, None)
-        if not rows:
+        checked = request.session.pop(IMPORT_SESSION_KEY, None)
+        if not isinstance(checked, dict) or not checked.get("rows"):
             messages.error(request, _("Nothing to import: upload the file again."))
             return redirect("trafficking:nrm_import")
-        created, updated = services.save_nrm_statistics(rows=rows)
+        created, updated = services.import_nrm_statistics(
+            rows=checked["rows"], user=request.user, file_name=checked["file_name"]
+        )
         messages.success(request, _("Imported: %(c)d new counts, %(u)d replaced.") % {"c": created, "u": updated})
         return redirect("trafficking:nrm")
     form = NrmImportForm(request.POST or None, request.FILES or None)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
         try:
-            parsed = parse_sheet(form.cleaned_data["file"])
+            parsed = services.check_nrm_sheet(uploaded=uploaded, user=request.user)
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
@@ -220,7 +223,7 @@ def nrm_import(request):
             elif not parsed.rows:
                 form.add_error("file", _("The sheet has no data rows."))
             else:
-                request.session[IMPORT_SESSION_KEY] = parsed.rows
+                request.session[IMPORT_SESSION_KEY] = {"rows": parsed.rows, "file_name": uploaded.name}
                 # The preview shows counts, so they pass through suppression like everything else.
                 context["preview"] = [{**row, "shown": suppress_value(row["count"])} for row in parsed.rows[:200]]
                 context["row_count"] = len(parsed.rows)

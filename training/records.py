@@ -1,11 +1,13 @@
 """Training records kept in the portal's generic record pages (programmes.unit_records): courses with their modules,
-reach targets, publications with their distributions. Linking a training to a course stays on the course's page."""
+reach targets, publications with their distributions. Linking a training to a course stays on the course's page; the
+course's history tab shows those links too."""
 
 from django import forms
 
 from programmes.forms import DateInput
 from programmes.unit_records import RecordType
 
+from . import selectors
 from .models import UNIT, Course, CourseModule, Distribution, Publication, ReachTarget
 
 
@@ -48,7 +50,10 @@ def _record(model, form, slug, columns, **extra):
     )
 
 
-courses = _record(Course, CourseForm, "courses", ("title", "duration_days", "active"), back="course_detail")
+courses = _record(
+    Course, CourseForm, "courses", ("title", "duration_days", "active"), back="course_detail",
+    history_extra=("training/_course_link_history.html", selectors.course_link_history),
+)  # fmt: skip
 modules = _record(
     CourseModule, CourseModuleForm, "modules", ("order", "title", "hours"), parent=courses, parent_field="course"
 )

@@ -8,13 +8,38 @@ from django.db.models import Avg, Count, F, Q, Sum
 
 from programmes.models import Activity, ActivityStatus, Location, Participation, ParticipationRole, Partner, Sex
 
-from .models import Course, ReachTarget
+from .models import Course, ReachTarget, TrainingDetail
 
 NOT_HELD = (ActivityStatus.PLANNED, ActivityStatus.CANCELLED)
 
 
 def linked_trainings(user):
     return Activity.objects.for_user(user).filter(training_detail__isnull=False).exclude(status__in=NOT_HELD)
+
+
+def course_link_history(course, user, limit: int = 50) -> dict:
+    """Trainings linked to the course, moved from it to another course or unlinked, newest first, among the
+    activities the user may see. The link lives on each training's TrainingDetail, so its history is read there:
+    every history row of each training ever linked to the course, walked in order (one query)."""
+    history = TrainingDetail.history.model
+    visible = Activity.objects.for_user(user).values("pk")
+    ever_linked = history.objects.filter(course_id=course.pk, activity_id__in=visible).values("activity_id")
+    rows = (
+        history.objects.filter(activity_id__in=ever_linked)
+        .select_related("history_user", "activity", "course")
+        .order_by("activity_id", "history_date", "history_id")
+    )
+    events, previous = [], {}
+    for row in rows:
+        before = previous.get(row.activity_id)
+        here = row.history_type != "-" and row.course_id == course.pk
+        was_here = before is not None and before.history_type != "-" and before.course_id == course.pk
+        if here != was_here:
+            moved_to = row.course if not here and row.history_type != "-" else None
+            events.append({"record": row, "activity": row.activity, "linked": here, "moved_to": moved_to})
+        previous[row.activity_id] = row
+    events.sort(key=lambda event: (event["record"].history_date, event["record"].history_id), reverse=True)
+    return {"links": events[:limit]}
 
 
 def trainees_of(trainings):

@@ -1,4 +1,5 @@
 from .activities import Activity, ActivityKind, ActivityPartner, ActivityStatus, ParticipantMode, PartnerRole
+from .imports import ImportRun
 from .locations import Location
 from .partners import Contact, Partner, PartnerFormerName
 from .people import Participation, ParticipationRole, Person, Sex
@@ -17,6 +18,7 @@ __all__ = [
     "FundingSource",
     "Indicator",
     "IndicatorPeriod",
+    "ImportRun",
     "GenderMarker",
     "Location",
     "ParticipantMode",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from programmes.models import ParticipantMode, Participation, Person
+from programmes.models import ImportRun, ParticipantMode, Participation, Person
 from programmes.tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +65,9 @@ def test_refused_files_and_activities_fail_with_the_reason(training, tmp_path):
     with pytest.raises(CommandError, match="headcount only"):
         run(headcount.pk, SAMPLES / "attendance_sheet.csv")
     assert not Person.objects.exists()
+
+
+def test_an_import_from_the_command_line_is_recorded_by_nobody_with_the_bare_file_name(training):
+    run(training.pk, SAMPLES / "attendance_sheet.csv")
+    recorded = ImportRun.objects.get()
+    assert (recorded.started_by, recorded.file_name, recorded.created) == (None, "attendance_sheet.csv", 20)

@@ -27,6 +27,7 @@ def pages(personas):
         (manager, reverse("indicator_list")),
         (manager, reverse("period_activities", args=[period.indicator.pk, period.pk])),
         (manager, reverse("reports:index")),
+        (manager, reverse("import_list")),
     ]
 
 

@@ -44,6 +44,8 @@ EDIT = everyone_signed_in(200, staff_other_unit=404, manager=403)
 POST_ONLY = everyone_signed_in(405)
 
 ROUTES = [
+    # Each user's own import runs (no id in the URL: nobody can ask for another's).
+    Route("import_list", everyone_signed_in()),
     Route("partner_list", everyone_signed_in()),
     Route("partner_detail", everyone_signed_in(), _partner),
     Route("partner_history", everyone_signed_in(), _partner),

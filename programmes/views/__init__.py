@@ -11,7 +11,7 @@ from .core import home
 from .dashboards import off_track_fragment, unit_dashboard
 from .dashboards import overview as dashboard_overview
 from .evidence import evidence_delete, evidence_download, evidence_upload
-from .imports import participant_import
+from .imports import import_list, participant_import
 from .indicators import indicator_detail, indicator_list, period_activities, period_edit, period_transition
 from .participants import participant_add, participant_edit, participant_remove, people_search
 from .partners import partner_create, partner_detail, partner_edit, partner_history, partner_list, partner_merge
@@ -34,6 +34,7 @@ __all__ = [
     "evidence_download",
     "evidence_upload",
     "home",
+    "import_list",
     "off_track_fragment",
     "participant_add",
     "participant_edit",

@@ -1,5 +1,7 @@
 """Attendance import in two steps: upload and preview, then confirm. The file waits on the server in between,
-under a random name known only to the uploader's session, and is parsed and validated again on confirmation."""
+under a random name known only to the uploader's session, and is parsed and validated again on confirmation.
+
+Also the list of the imports a user started, of every kind (programmes.import_runs)."""
 
 import uuid
 from pathlib import Path
@@ -12,12 +14,15 @@ from django.views.decorators.cache import never_cache
 
 import audit
 
-from ..attendance_import import ImportFileError, ImportInvalid, apply_import, preview_import
+from ..attendance_import import ImportFileError, ImportInvalid, apply_import, start_import
 from ..forms import ImportUploadForm
+from ..models import ImportRun
+from ..selectors import page_without_count
 from .lookups import get_editable_activity
 from .participants import _check_names_visible
 
 SESSION_KEY = "attendance_imports"
+PAGE_SIZE = 50
 
 
 def _stash(request, activity, uploaded) -> str:
@@ -68,7 +73,7 @@ def participant_import(request, pk):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            context["preview"] = preview_import(activity=activity, uploaded_file=uploaded, user=request.user)
+            context["preview"] = start_import(activity=activity, uploaded_file=uploaded, user=request.user)
         except ImportFileError as error:
             form.add_error("file", error.message)
         else:
@@ -101,3 +106,10 @@ def _confirm(request, activity, token):
            "skipped": result.skipped},
     )  # fmt: skip
     return redirect("activity_detail", pk=activity.pk)
+
+
+def import_list(request):
+    """Every import the user started, newest first; nobody sees anyone else's."""
+    runs = ImportRun.objects.for_user(request.user).order_by("-started_at", "-id")
+    page = page_without_count(runs, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "programmes/import_list.html", {"page": page})

@@ -32,15 +32,6 @@ def _upload(client, file):
     return client.post(reverse("trafficking:nrm_import"), {"file": file})
 
 
-@pytest.fixture
-def thb_client(client):
-    from accounts.roles import Role
-    from accounts.tests.factories import UserFactory
-
-    client.force_login(UserFactory(username="sevda.thb", role=Role.STAFF, unit_areas=["trafficking"]))
-    return client
-
-
 def test_preview_then_confirm_imports_all_rows_and_reimport_adds_no_duplicates(thb_client):
     response = _upload(thb_client, xlsx(GOOD))
     assert response.context["row_count"] == 3 and not NrmStatistic.objects.exists()  # preview only
