@@ -23,6 +23,10 @@ class ProgrammesConfig(AppConfig):
             NavItem(_("Back office"), "admin:index", visible=access.is_administrator, order=900,
                     menu=_("Administration"))
         )  # fmt: skip
+        # Audit is below programmes and cannot reach the registry (pyproject.toml's layers): its entry goes here.
+        register_nav(
+            NavItem(_("Audit"), "audit:changes", visible=access.is_administrator, order=900, menu=_("Administration"))
+        )
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 
