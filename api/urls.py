@@ -8,7 +8,6 @@ Unit apps add their routes through api/registry.py (their api_views modules); th
 """
 
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.db import transaction
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
@@ -41,9 +40,6 @@ v1 = [
 ]
 for pattern in v1:
     login_not_required(pattern.callback)
-    if pattern.name == "reportjob-list":
-        # A report job is committed before its task is sent (reports.services.request_report): no request transaction.
-        transaction.non_atomic_requests(pattern.callback)
 
 urlpatterns = [
     path("v1/", include(v1)),
