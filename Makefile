@@ -7,10 +7,12 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run test lint format install migrate seed messages bench stack clean
 
-$(STAMP): requirements.txt
+# One virtualenv for running, testing and linting: it gets requirements-dev.txt (production requirements plus the test
+# and lint tools). A production image installs requirements.txt alone.
+$(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,9 +33,11 @@ test: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv -v0 --settings=osce_baku.test_settings
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff, then the import contracts of pyproject.toml ([tool.importlinter]): the layers of docs/architecture.md.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

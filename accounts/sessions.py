@@ -1,6 +1,8 @@
 """Server-side session bookkeeping: sign-in time (for the absolute timeout), the user's list of sessions (so that
 deactivating a user ends them all), and sign-in events in the logs (ids and a username hash, never a name)."""
 
+import hashlib
+import hmac
 import logging
 import time
 from importlib import import_module
@@ -10,14 +12,18 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from osce_baku.logs import username_hash
-
 from .models import User, UserSession
 
 logger = logging.getLogger("osce_baku.security")
 
 AUTH_AT = "_portal_auth_at"
 SEEN_AT = "_portal_seen_at"
+
+
+def username_hash(username: str) -> str:
+    """A stable pseudonym for a username in sign-in failure logs: correlates attempts without naming anyone."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), (username or "").lower().encode(), hashlib.sha256)
+    return digest.hexdigest()[:16]
 
 
 def session_store():

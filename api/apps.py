@@ -8,4 +8,8 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self):
-        from . import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
+        # Importing schema registers the token scheme with drf-spectacular.
+        from . import registry, schema  # noqa: F401
+
+        # Each unit app's api_views module registers its routes (api/registry.py).
+        registry.autodiscover()

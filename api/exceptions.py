@@ -5,7 +5,6 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connections
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -27,23 +26,7 @@ def _rename_non_field(errors):
     return errors
 
 
-def _non_atomic_aliases(context) -> set:
-    match = getattr(context.get("request"), "resolver_match", None)
-    return set(getattr(getattr(match, "func", None), "_non_atomic_requests", set()))
-
-
 def exception_handler(exc, context):
-    # DRF marks every open atomic block for rollback on an error. A view that opted out of ATOMIC_REQUESTS has no
-    # request transaction of its own, so an enclosing block (a test's) is not its to roll back.
-    non_atomic = {alias: connections[alias].needs_rollback for alias in _non_atomic_aliases(context)}
-    try:
-        return _handle(exc, context)
-    finally:
-        for alias, needs_rollback in non_atomic.items():
-            connections[alias].needs_rollback = needs_rollback
-
-
-def _handle(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, DjangoPermissionDenied):

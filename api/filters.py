@@ -15,7 +15,6 @@ from rest_framework import filters as drf_filters
 from rest_framework.exceptions import ValidationError
 
 from accounts.units import UnitArea
-from policing.models import CommunityAdvisoryGroup
 from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import (
     Activity,
@@ -32,7 +31,6 @@ from programmes.models import (
 )
 from reports.models import ReportJob, ReportStatus
 from reports.registry import all_kinds
-from trafficking.models import Measure
 
 MAX_ID = 2**63 - 1  # the largest id a database column holds: anything larger is refused, never sent to the database
 
@@ -245,19 +243,3 @@ class OrderingFilter(drf_filters.OrderingFilter):
                 "schema": {"type": "string", "enum": [f"{sign}{name}" for name in fields for sign in ("", "-")]},
             }
         ]
-
-
-class CagFilter(FilterSet):
-    location = IdFilter(field_name="location_id")
-
-    class Meta:
-        model = CommunityAdvisoryGroup
-        fields = ["status", "location"]
-
-
-class MeasureFilter(FilterSet):
-    plan = IdFilter(field_name="plan_id")
-
-    class Meta:
-        model = Measure
-        fields = ["plan"]

@@ -1,9 +1,9 @@
 """OpenAPI description details that drf-spectacular cannot infer (it finds this module because settings name it):
 the personal token scheme, the error answers every operation can give, and the rule for empty query values.
 
-Errors are documented here, in one place, for every operation (`document_errors`, a postprocessing hook); the two
-answers only some operations give (410 for an expired report, 503 when the report queue is down) are declared on
-those views with `ERROR_RESPONSE`. The bodies are what api/exceptions.py returns."""
+Errors are documented here, in one place, for every operation (`document_errors`, a postprocessing hook); the answer
+only one operation gives (410 for an expired report) is declared on that view with `ERROR_RESPONSE`. The bodies are
+what api/exceptions.py returns."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse

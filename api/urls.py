@@ -4,15 +4,16 @@ API views are login_not_required (DRF marks its views so; we say it here too): L
 otherwise redirect a request that authenticates with a token, since DRF authenticates inside the view. DRF's
 IsAuthenticated then answers 401/403 in JSON.
 The docs page and the tokens page are ordinary pages for signed-in users.
+Unit apps add their routes through api/registry.py (their api_views modules); they come after the core routes.
 """
 
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.db import transaction
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import core, reports, units
+from . import registry
+from .views import core, reports
 from .views.base import NoSuchEndpoint
 from .views.tokens import token_list, token_revoke
 
@@ -28,22 +29,17 @@ router.register("people", core.PersonViewSet, basename="person")
 router.register("participations", core.ParticipationViewSet, basename="participation")
 router.register("indicators", core.IndicatorViewSet, basename="indicator")
 router.register("report-jobs", reports.ReportJobViewSet, basename="reportjob")
-router.register("policing/cags", units.CagViewSet, basename="cag")
-router.register("trafficking/action-plans", units.ActionPlanViewSet, basename="actionplan")
-router.register("trafficking/measures", units.MeasureViewSet, basename="measure")
+for unit_route in registry.viewsets():
+    router.register(unit_route.prefix, unit_route.viewset, basename=unit_route.basename)
 
 v1 = [
     *router.urls,
-    path("trafficking/nrm/", units.NrmTrendView.as_view(), name="nrm-trend"),
-    path("trafficking/nrm/<int:year>/", units.NrmYearView.as_view(), name="nrm-year"),
+    *(path(view_route.route, view_route.view.as_view(), name=view_route.name) for view_route in registry.views()),
     # Last: whatever else is asked under v1/ gets the API's JSON 404, not the portal's HTML page.
     re_path(r"^(?P<rest>.*)$", NoSuchEndpoint.as_view(), name="no-such-endpoint"),
 ]
 for pattern in v1:
     login_not_required(pattern.callback)
-    if pattern.name == "reportjob-list":
-        # A report job is committed before its task is sent (reports.services.request_report): no request transaction.
-        transaction.non_atomic_requests(pattern.callback)
 
 urlpatterns = [
     path("v1/", include(v1)),

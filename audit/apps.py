@@ -6,11 +6,5 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "audit"
     verbose_name = _("Audit")
-
-    def ready(self):
-        from accounts import access
-        from programmes.registry import NavItem, register_nav
-
-        register_nav(
-            NavItem(_("Audit"), "audit:changes", visible=access.is_administrator, order=900, menu=_("Administration"))
-        )
+    # No ready(): audit sits below programmes (import contracts in pyproject.toml), so its navigation entry is
+    # registered by programmes (programmes/apps.py), which already imports it.

@@ -95,6 +95,8 @@ def is_available(checks: dict) -> bool:
 
 @login_not_required
 @never_cache
+# Not for report jobs: with ATOMIC_REQUESTS the request would open a transaction before the view runs, and the probe
+# must answer 503 when the database is down instead of failing on that.
 @transaction.non_atomic_requests
 def health(request):
     checks = run_checks()

@@ -1,14 +1,11 @@
 """Log records with the request id and the user id on every line, as JSON in production. Never a person's name:
-records carry ids only, and sign-in failures carry a keyed hash of the username instead of the username."""
+records carry ids only, and sign-in failures carry a keyed hash of the username instead of the username
+(`accounts.sessions.username_hash`)."""
 
 import contextvars
 import datetime
-import hashlib
-import hmac
 import json
 import logging
-
-from django.conf import settings
 
 # Set by osce_baku.middleware.RequestContextMiddleware for the duration of one request.
 current_request = contextvars.ContextVar("current_request", default=None)
@@ -56,9 +53,3 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
-
-
-def username_hash(username: str) -> str:
-    """A stable pseudonym for a username in sign-in failure logs: correlates attempts without naming anyone."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), (username or "").lower().encode(), hashlib.sha256)
-    return digest.hexdigest()[:16]

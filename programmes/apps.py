@@ -26,6 +26,10 @@ class ProgrammesConfig(AppConfig):
         )  # fmt: skip
         area_defaults.register()  # what unit apps register for themselves, for the areas without one
         register_import_kind(attendance_import.KIND, _("Sign-in sheet"))
+        # Audit is below programmes and cannot reach the registry (pyproject.toml's layers): its entry goes here.
+        register_nav(
+            NavItem(_("Audit"), "audit:changes", visible=access.is_administrator, order=900, menu=_("Administration"))
+        )
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
 

@@ -8,7 +8,3 @@ class ReportError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
         self.message = message
-
-
-class ReportQueueUnavailableError(Exception):
-    """The task queue (Redis) did not accept the job; the job was not kept."""

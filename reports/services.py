@@ -1,4 +1,5 @@
-"""Report jobs: request, run (idempotently, with attempts counted), retry, expire, and the managers' digest."""
+"""Report jobs: run (idempotently, with attempts counted), fail, expire. Requesting a job and sending it to the
+queue is reports/queue.py."""
 
 import datetime
 import logging
@@ -15,9 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import access
-
-from .errors import ReportError, ReportQueueUnavailableError
+from .errors import ReportError
 from .models import ReportJob, ReportStatus
 from .registry import get_kind
 
@@ -29,71 +28,13 @@ GENERIC_FAILURE = gettext_lazy(
 REPORT_DIR = "reports"
 
 
-def _broker_errors() -> tuple:
+def broker_errors() -> tuple:
+    """What the queue raises when Redis does not answer."""
     from kombu.exceptions import OperationalError as KombuOperationalError
     from redis.exceptions import ConnectionError as RedisConnectionError
     from redis.exceptions import TimeoutError as RedisTimeoutError
 
     return (KombuOperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError)
-
-
-def enqueue(job: ReportJob) -> None:
-    """Send the job to the queue; with no REDIS_URL Celery runs it right here (CELERY_TASK_ALWAYS_EAGER)."""
-    from .tasks import generate_report
-
-    result = generate_report.apply_async((job.pk,), retry=False)
-    if result.id and not job.task_id:
-        ReportJob.objects.filter(pk=job.pk, task_id="").update(task_id=result.id[:64])
-
-
-def request_report(*, user, kind_code: str, fmt: str, parameters: dict, unit_areas: list[str]) -> ReportJob:
-    """Create the job, commit it, then enqueue it: the worker must find the row when the task arrives.
-
-    Call outside a transaction (the request view opts out of ATOMIC_REQUESTS). If the queue refuses the task the
-    job is deleted, so no job waits forever for a task that was never sent.
-    """
-    kind = get_kind(kind_code)
-    if kind is None or not kind.available_to(user) or fmt not in kind.formats:
-        raise ReportError(_("You may not request this report."))
-    visible = access.visible_unit_areas(user)
-    areas = sorted(set(unit_areas) & visible)
-    if not areas:
-        raise ReportError(_("You may not request reports for this unit area."))
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            kind=kind.code,
-            format=fmt,
-            parameters=parameters,
-            unit_areas=areas,
-            # The requester's own language (their profile), else the language they are reading the portal in.
-            language=(user.language or translation.get_language() or settings.LANGUAGE_CODE)[:8],
-            requested_by=user,
-        )
-    try:
-        enqueue(job)
-    except _broker_errors() as error:
-        logger.error("report job %s not queued: %s", job.pk, type(error).__name__)
-        ReportJob.objects.filter(pk=job.pk).delete()
-        raise ReportQueueUnavailableError from error
-    return job
-
-
-def retry_report(*, job: ReportJob) -> ReportJob:
-    """Run a failed job again from scratch, with a fresh set of attempts."""
-    if job.status != ReportStatus.FAILED:
-        raise ReportError(_("Only a failed report can be tried again."))
-    with transaction.atomic():
-        job.status, job.progress, job.error, job.attempts = ReportStatus.QUEUED, 0, "", 0
-        job.started_at = job.finished_at = None
-        job.task_id = ""
-        job.save()
-    try:
-        enqueue(job)
-    except _broker_errors() as error:
-        job.status, job.error = ReportStatus.FAILED, str(_("The report queue is not available right now."))
-        job.save(update_fields=["status", "error"])
-        raise ReportQueueUnavailableError from error
-    return job
 
 
 def _claim(job_id) -> ReportJob | None:
@@ -204,7 +145,17 @@ def transient_errors() -> tuple:
     """Errors worth retrying after a pause: the database restarting, Redis away for a moment."""
     from django.db import InterfaceError, OperationalError
 
-    return (OperationalError, InterfaceError, *_broker_errors())
+    return (OperationalError, InterfaceError, *broker_errors())
+
+
+def mark_not_queued(*, job_id: int) -> None:
+    """The queue refused the job's task (Redis down): the job fails with a message, and the user may try again."""
+    job = ReportJob.objects.filter(pk=job_id, status=ReportStatus.QUEUED).first()
+    if job:
+        with translation.override(job.language):
+            _fail(
+                job, _("The report queue was not available, so the report was not started. Try again in a few minutes.")
+            )
 
 
 def mark_failed_after_retries(*, job_id: int) -> None:

@@ -6,7 +6,6 @@ Jobs are looked up through `ReportJob.objects.for_user`, so another user's job i
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,20 +15,13 @@ import audit
 from accounts import access
 from programmes.selectors import page_without_count
 
-from . import services
+from . import queue, services
 from .builders.common import describe_scope
-from .errors import ReportError, ReportQueueUnavailableError
+from .errors import ReportError
 from .forms import ReportRequestForm
 from .models import CONTENT_TYPES, ReportJob, ReportStatus
 
 PAGE_SIZE = 25
-
-
-def _queue_down_message():
-    return _(
-        "The report queue is not available right now, so the report was not requested. "
-        "Please try again in a few minutes; if this persists, tell the administrator."
-    )
 
 
 def _require_reports(request):
@@ -52,9 +44,8 @@ def job_list(request):
     )
 
 
-@transaction.non_atomic_requests
 def job_request(request):
-    """The job is committed before its task is sent (hence no ATOMIC_REQUESTS here): the worker must find it."""
+    """The job is written in the request's transaction and its task sent when that commits (reports.queue)."""
     _require_reports(request)
     if request.method == "POST":
         form = ReportRequestForm(request.POST, user=request.user)
@@ -64,16 +55,13 @@ def job_request(request):
             return render(request, "reports/_request_fields.html", {"form": form})
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.request_report(
+            job = queue.request_report(
                 user=request.user,
                 kind_code=form.kind.code,
                 fmt=form.cleaned_data["format"],
                 parameters=form.parameters,
                 unit_areas=form.unit_areas,
             )
-        except ReportQueueUnavailableError:
-            messages.error(request, _queue_down_message())
-            return render(request, "reports/job_request.html", {"form": form}, status=503)
         except ReportError as error:
             form.add_error(None, error.message)
         else:
@@ -127,14 +115,11 @@ def job_download(request, pk):
     return response
 
 
-@transaction.non_atomic_requests
 @require_POST
 def job_retry(request, pk):
     job = _get_job_for_user(request, pk)
     try:
-        services.retry_report(job=job)
-    except ReportQueueUnavailableError:
-        messages.error(request, _queue_down_message())
+        queue.retry_report(job=job)
     except ReportError as error:
         messages.error(request, error.message)
     else:

@@ -40,8 +40,6 @@ ALLOWED = {
     "accounts/units.py": "the UnitArea choices themselves",
     "osce_baku/settings.py": "INSTALLED_APPS installs the unit apps (the shell above every layer)",
     "programmes/reference/catalogue.py": "reference data seeded by seed_reference: each area's programme and themes",
-    "api/views/units.py": "moved by contracts branch",
-    "api/filters.py": "moved by contracts branch",
 }
 
 

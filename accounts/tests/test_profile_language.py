@@ -51,12 +51,12 @@ def test_a_user_without_a_language_keeps_the_one_they_browse_in():
 
 
 def test_a_report_is_written_in_the_requesters_language_whatever_the_page_language(staff_policing):
-    from reports import services
+    from reports import queue
 
     staff_policing.language = "az"
     staff_policing.save()
-    job = services.request_report(user=staff_policing, kind_code="activity_register", fmt="csv",
-                                  parameters={"unit_area": "policing"}, unit_areas=["policing"])  # fmt: skip
+    job = queue.request_report(user=staff_policing, kind_code="activity_register", fmt="csv",
+                               parameters={"unit_area": "policing"}, unit_areas=["policing"])  # fmt: skip
     assert job.language == "az"
 
 

@@ -38,7 +38,7 @@ def test_every_operation_documents_its_errors(schema):
             assert "404" in responses, (method, path)
     paths = schema["paths"]
     assert "410" in paths["/api/v1/report-jobs/{id}/download/"]["get"]["responses"]
-    assert "503" in paths["/api/v1/report-jobs/"]["post"]["responses"]
+    assert "201" in paths["/api/v1/report-jobs/"]["post"]["responses"]
     assert "Retry-After" in paths["/api/v1/activities/"]["get"]["responses"]["429"]["headers"]
     assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
 

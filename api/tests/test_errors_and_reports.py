@@ -1,8 +1,10 @@
 import pytest
+from django.test import TestCase
 
 from api.views import core
 from programmes.tests.factories import ActivityFactory
 from reports.models import ReportJob, ReportStatus
+from reports.tests.brokers import closed_port_url, sending_to
 
 pytestmark = pytest.mark.django_db
 
@@ -38,19 +40,37 @@ def test_bad_json_body_is_a_json_400(client_for, staff_policing):
 def test_report_job_request_status_and_download(client_for, staff_policing, staff_ct):
     ActivityFactory()
     client = client_for(staff_policing)
-    response = client.post(
-        "/api/v1/report-jobs/", {"kind": "activity_register", "format": "csv", "unit_area": "policing"}, format="json"
-    )
+    # The task is sent when the request's transaction commits: in a test, run it as the commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            "/api/v1/report-jobs/",
+            {"kind": "activity_register", "format": "csv", "unit_area": "policing"},
+            format="json",
+        )
     assert response.status_code == 201, response.content
+    assert response.json()["status"] == ReportStatus.QUEUED  # the answer is written before the commit sends the task
     job = ReportJob.objects.get(pk=response.json()["id"])
     assert job.requested_by == staff_policing and job.unit_areas == ["policing"]
-    # Without a queue the job runs in-process: it is ready now.
+    # Without a queue the job runs in-process once committed: it is ready now.
     status = client.get(f"/api/v1/report-jobs/{job.pk}/").json()
     assert status["status"] == ReportStatus.DONE
     download = client.get(status["download_url"])
     assert download.status_code == 200
     assert b"".join(download.streaming_content)
     assert client_for(staff_ct).get(f"/api/v1/report-jobs/{job.pk}/download/").status_code == 404
+
+
+def test_api_request_with_the_queue_down_is_a_failed_job(client_for, staff_policing):
+    client = client_for(staff_policing)
+    with sending_to(closed_port_url()), TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            "/api/v1/report-jobs/",
+            {"kind": "activity_register", "format": "csv", "unit_area": "policing"},
+            format="json",
+        )
+    assert response.status_code == 201
+    status = client.get(f"/api/v1/report-jobs/{response.json()['id']}/").json()
+    assert status["status"] == ReportStatus.FAILED and "queue was not available" in status["error"]
 
 
 def test_report_job_request_is_validated_like_the_page(client_for, staff_policing):

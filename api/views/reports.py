@@ -11,8 +11,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 import audit
-from reports import services
-from reports.errors import ReportError, ReportQueueUnavailableError
+from reports import queue, services
+from reports.errors import ReportError
 from reports.forms import ReportRequestForm
 from reports.models import CONTENT_TYPES, ReportFormat, ReportJob, ReportStatus
 
@@ -79,7 +79,7 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     def get_queryset(self):
         return ReportJob.objects.for_user(self.request.user).order_by("-created_at", "-id")
 
-    @extend_schema(request=ReportJobRequestSerializer, responses={201: ReportJobSerializer, 503: ERROR_RESPONSE})
+    @extend_schema(request=ReportJobRequestSerializer, responses={201: ReportJobSerializer})
     def create(self, request, *args, **kwargs):
         shape = ReportJobRequestSerializer(data=request.data)
         shape.is_valid(raise_exception=True)
@@ -88,17 +88,12 @@ class ReportJobViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
         if not form.is_valid():
             raise exceptions.ValidationError({name: list(messages) for name, messages in form.errors.items()})
         try:
-            job = services.request_report(
+            job = queue.request_report(
                 user=request.user,
                 kind_code=form.kind.code,
                 fmt=form.cleaned_data["format"],
                 parameters=form.parameters,
                 unit_areas=form.unit_areas,
-            )
-        except ReportQueueUnavailableError:
-            return Response(
-                {"detail": _("The report queue is not available right now; try again in a few minutes.")},
-                status=status.HTTP_503_SERVICE_UNAVAILABLE,
             )
         except ReportError as error:
             raise exceptions.ValidationError({"non_field_errors": [str(error.message)]}) from None

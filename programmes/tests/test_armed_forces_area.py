@@ -4,7 +4,7 @@
 import datetime
 
 import pytest
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from lxml import etree
 
@@ -77,10 +77,11 @@ def test_dashboard_indicators_report_api_and_iati_work_for_the_area(rashad):
     dashboard = client.get(reverse("unit_dashboard", args=[AREA]), period_filters)
     assert dashboard.status_code == 200 and dashboard.context["overview"].activities == 1
     assert client.get(reverse("indicator_detail", args=[period.indicator.pk])).status_code == 200
-    response = client.post(
-        reverse("reports:request"),
-        {"kind": "activity_register", "format": "csv", "unit_area": AREA, **period_filters},
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the report's task is sent on commit
+        response = client.post(
+            reverse("reports:request"),
+            {"kind": "activity_register", "format": "csv", "unit_area": AREA, **period_filters},
+        )
     assert response.status_code == 302
     from reports.models import ReportJob
 

@@ -18,14 +18,15 @@ from urllib.parse import quote, urlparse, urlunparse
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
 from accounts.units import UnitArea
-from osce_baku.celery import app as celery_app
 from programmes.models import ActivityStatus
 from programmes.tests.factories import ActivityFactory
 from reports.models import ReportJob, ReportStatus
+
+from .brokers import sending_to
 
 pytestmark = [pytest.mark.postgres, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
@@ -57,24 +58,10 @@ def broker():
     url = _broker_url()
     client = redis.Redis.from_url(url)
     client.flushdb()
-    previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
-
-    def reset_connections():
-        # Forget every broker connection and producer (kombu keeps them in global pools) so the next task is sent
-        # to the URL configured now.
-        from kombu import pools
-
-        pools.reset()
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    reset_connections()
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = url, False
     try:
-        yield url
+        with sending_to(url):
+            yield url
     finally:
-        reset_connections()
-        celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
         client.flushdb()
         client.close()
 
@@ -140,6 +127,19 @@ def _request(client, **data):
     response = client.post(reverse("reports:request"), data)
     assert response.status_code == 302, response.content[:2000]
     return ReportJob.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+
+
+def test_the_task_is_sent_only_when_the_request_commits(broker, personas, tmp_path):
+    """The request is held inside a transaction that stays open for a while: a task sent before the commit would
+    reach the worker while the job's row is not visible to it, and the job would stay queued for ever."""
+    _activities(1)
+    client = personas["staff_same_unit"]
+    with worker(broker, tmp_path) as process:
+        with transaction.atomic():
+            job = _request(client, kind="activity_register", format="csv", unit_area=UnitArea.POLICING)
+            time.sleep(3)  # long enough for an idle worker to take a task sent now
+        wait_for(job, lambda j: j.status in (ReportStatus.DONE, ReportStatus.FAILED), process)
+    assert job.status == ReportStatus.DONE and job.attempts == 1, job.error
 
 
 def _activities(count):

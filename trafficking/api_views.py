@@ -1,4 +1,6 @@
-"""Unit data: Community Advisory Groups, National Action Plans and their measures, and NRM aggregates.
+"""Trafficking's part of the REST API (/api/v1/trafficking/...): National Action Plans and their measures, and NRM
+aggregates. api.ApiConfig imports this module (autodiscovery, api/registry.py); it is the one trafficking module
+that builds on api's classes.
 
 NRM counts leave only as the trafficking pages show them: through `trafficking.suppression` (small counts hidden,
 and further cells where the figures published together would narrow one down). A raw NrmStatistic row is never served.
@@ -13,35 +15,23 @@ from rest_framework.views import APIView
 
 import audit
 from accounts import access
-from policing.models import UNIT as POLICING
-from policing.models import CommunityAdvisoryGroup
-from trafficking import selectors as thb_selectors
-from trafficking.models import UNIT as TRAFFICKING
-from trafficking.models import Measure, NationalActionPlan, NrmStatistic, Stage
-from trafficking.suppression import threshold
+from api.filters import FilterSet, IdFilter
+from api.pagination import SmallTablePagination
+from api.permissions import SeesUnit
+from api.registry import register_view, register_viewset
+from api.views.base import ReadOnlyViewSet
 
-from .. import filters
-from ..pagination import SmallTablePagination
-from ..permissions import SeesUnit
-from .base import ReadOnlyViewSet
+from . import selectors
+from .models import UNIT, Measure, NationalActionPlan, NrmStatistic, Stage
+from .suppression import threshold
 
 
-class CagSerializer(serializers.ModelSerializer):
+class MeasureFilter(FilterSet):
+    plan = IdFilter(field_name="plan_id")
+
     class Meta:
-        model = CommunityAdvisoryGroup
-        fields = ["id", "police_department", "location", "established_on", "legal_basis", "status", "notes"]
-
-
-class CagViewSet(ReadOnlyViewSet):
-    permission_classes = [IsAuthenticated, SeesUnit]
-    unit_area = POLICING
-    serializer_class = CagSerializer
-    pagination_class = SmallTablePagination
-    ordering_fields = ["police_department", "id"]
-    filterset_class = filters.CagFilter
-
-    def get_queryset(self):
-        return CommunityAdvisoryGroup.objects.for_user(self.request.user).order_by("police_department", "id")
+        model = Measure
+        fields = ["plan"]
 
 
 class ActionPlanSerializer(serializers.ModelSerializer):
@@ -52,7 +42,7 @@ class ActionPlanSerializer(serializers.ModelSerializer):
 
 class ActionPlanViewSet(ReadOnlyViewSet):
     permission_classes = [IsAuthenticated, SeesUnit]
-    unit_area = TRAFFICKING
+    unit_area = UNIT
     serializer_class = ActionPlanSerializer
     pagination_class = SmallTablePagination
     ordering_fields = ["start_year", "id"]
@@ -73,16 +63,16 @@ class MeasureViewSet(ReadOnlyViewSet):
     """NAP measures with their latest reported status and the activities that support them."""
 
     permission_classes = [IsAuthenticated, SeesUnit]
-    unit_area = TRAFFICKING
+    unit_area = UNIT
     serializer_class = MeasureSerializer
     pagination_class = SmallTablePagination
     ordering_fields = ["deadline", "id"]
-    filterset_class = filters.MeasureFilter
+    filterset_class = MeasureFilter
 
     def get_queryset(self):
         return (
             Measure.objects.for_user(self.request.user)
-            .annotate(latest_status=thb_selectors._latest_status())
+            .annotate(latest_status=selectors._latest_status())
             .prefetch_related("responsible", "activities")
             .order_by("plan_id", "id")
         )
@@ -153,7 +143,7 @@ def table_json(table, row_keys, col_keys) -> dict:
 class _NrmView(APIView):
     def check_permissions(self, request):
         super().check_permissions(request)
-        if not access.can_see_unit(request.user, TRAFFICKING):
+        if not access.can_see_unit(request.user, UNIT):
             raise exceptions.PermissionDenied
 
 
@@ -162,12 +152,12 @@ class NrmTrendView(_NrmView):
 
     @extend_schema(responses=NrmTrendSerializer, operation_id="trafficking_nrm_trend")
     def get(self, request):
-        trend = thb_selectors.nrm_trend()
-        audit.log_access(request, "view_statistics", None, detail="api nrm trend", unit_area=TRAFFICKING)
+        trend = selectors.nrm_trend()
+        audit.log_access(request, "view_statistics", None, detail="api nrm trend", unit_area=UNIT)
         return Response(
             {
                 "threshold": threshold(),
-                "years": sorted(thb_selectors.nrm_years()),
+                "years": sorted(selectors.nrm_years()),
                 "trend": table_json(trend, Stage.values, trend.col_labels),
             }
         )
@@ -181,7 +171,7 @@ class NrmYearView(_NrmView):
         if not 2000 <= year <= 2100 or not NrmStatistic.objects.filter(year=year).exists():
             raise exceptions.NotFound(_("No NRM statistics for this year."))
         tables = []
-        for (name, enum), entry in zip(thb_selectors.BREAKDOWNS, thb_selectors.nrm_year_tables(year), strict=True):
+        for (name, enum), entry in zip(selectors.BREAKDOWNS, selectors.nrm_year_tables(year), strict=True):
             tables.append(
                 {
                     "dimension": name,
@@ -189,5 +179,11 @@ class NrmYearView(_NrmView):
                     "table": table_json(entry["table"], Stage.values, enum.values),
                 }
             )
-        audit.log_access(request, "view_statistics", None, detail=f"api nrm {year}", unit_area=TRAFFICKING)
+        audit.log_access(request, "view_statistics", None, detail=f"api nrm {year}", unit_area=UNIT)
         return Response({"year": year, "threshold": threshold(), "tables": tables})
+
+
+register_viewset("trafficking/action-plans", ActionPlanViewSet, basename="actionplan")
+register_viewset("trafficking/measures", MeasureViewSet, basename="measure")
+register_view("trafficking/nrm/", NrmTrendView, name="nrm-trend")
+register_view("trafficking/nrm/<int:year>/", NrmYearView, name="nrm-year")
