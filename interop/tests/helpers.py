@@ -2,6 +2,8 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+PARTNER_HEADER = "acronym,name,kind,parent_acronym,valid_from,contact_name,contact_email\n"
+
 
 def upload_partners(client, text: str | bytes, *, apply=False, name="partners.csv"):
     """Posts a partner file to the import page (a dry run unless `apply`) and returns the page's context."""

@@ -8,11 +8,9 @@ import pytest
 from programmes.models import Contact, Partner
 from programmes.tests.factories import PartnerFactory
 
-from .helpers import upload_partners
+from .helpers import PARTNER_HEADER, upload_partners
 
 pytestmark = pytest.mark.django_db
-
-HEADER = "acronym,name,kind,parent_acronym,valid_from,contact_name,contact_email\n"
 
 
 def test_dry_run_lists_row_errors_and_saves_nothing(personas):
@@ -21,7 +19,7 @@ def test_dry_run_lists_row_errors_and_saves_nothing(personas):
         "PP,Patrol Police,law_enforcement,NOPE,,,\n"
         ",Nameless kind,spaceship,,,,\n"
     )
-    context = upload_partners(personas["administrator"], HEADER + rows, apply=True)
+    context = upload_partners(personas["administrator"], PARTNER_HEADER + rows, apply=True)
     errors = [(e.row, e.column) for e in context["report"].errors]
     assert errors == [(2, "contact_email"), (3, "parent_acronym"), (4, "kind")]
     assert not context["report"].applied
@@ -36,24 +34,24 @@ def test_import_creates_updates_and_is_idempotent(personas):
         "PP,Patrol Police,law_enforcement,MIA,,,\n"
     )
     client = personas["administrator"]
-    dry = upload_partners(client, HEADER + rows)["report"]
+    dry = upload_partners(client, PARTNER_HEADER + rows)["report"]
     assert dry.counts == {
         "partners_new": 1, "partners_changed": 1, "partners_unchanged": 0, "contacts_new": 2, "contacts_changed": 0,
     }  # fmt: skip
     assert not dry.applied and Partner.objects.count() == 1
-    applied = upload_partners(client, HEADER + rows, apply=True)["report"]
+    applied = upload_partners(client, PARTNER_HEADER + rows, apply=True)["report"]
     assert applied.applied and not applied.errors
     existing.refresh_from_db()
     assert existing.name == "Ministry of Internal Affairs" and existing.contacts.count() == 2
     assert Partner.objects.get(acronym="PP").parent == existing
-    again = upload_partners(client, HEADER + rows, apply=True)["report"]
+    again = upload_partners(client, PARTNER_HEADER + rows, apply=True)["report"]
     assert again.counts["partners_unchanged"] == 2 and again.counts["contacts_new"] == 0
     assert Partner.objects.count() == 2 and Contact.objects.count() == 2
 
 
 def test_rows_of_one_partner_must_agree(personas):
     rows = "MIA,Ministry,government,,,A,\nMIA,Other name,government,,,B,\n"
-    errors = upload_partners(personas["administrator"], HEADER + rows)["report"].errors
+    errors = upload_partners(personas["administrator"], PARTNER_HEADER + rows)["report"].errors
     assert [(e.row, e.column) for e in errors] == [(3, "name")]
 
 
@@ -97,7 +95,9 @@ def test_legacy_excel_imports_and_a_shared_strings_bomb_is_refused(personas, tmp
 
     workbook = xlwt.Workbook()
     sheet = workbook.add_sheet("Partners")
-    for number, row in enumerate([HEADER.strip().split(","), ["MIA", "Ministry of Internal Affairs", "government"]]):
+    for number, row in enumerate(
+        [PARTNER_HEADER.strip().split(","), ["MIA", "Ministry of Internal Affairs", "government"]]
+    ):
         for column, value in enumerate(row):
             sheet.write(number, column, value)
     workbook.save(str(tmp_path / "partners.xls"))

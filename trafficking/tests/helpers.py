@@ -1,6 +1,11 @@
 """Helpers shared by the trafficking tests (a helper module, so that no test module imports another)."""
 
 import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
 
 from accounts.units import UnitArea
 from trafficking.dashboard_panels import nrm_panel
@@ -51,3 +56,28 @@ def attack_everything(client, user) -> tuple[Attacker, dict]:
             total_name=("total", year, "identified"),
         )
     return attacker, years
+
+
+HEADINGS = ["Year", "Quarter", "Sex", "Age band", "Form of exploitation", "Nationality group", "Stage", "Count"]
+GOOD = [
+    [2021, None, "female", "adult", "sexual", "national", "identified", 14],
+    [2021, None, "Female", "Child (under 18)", "labour", "national", "identified", 3],
+    [2021, "Q2", "male", "adult", "Forced labour", "foreign", "assisted", 0],
+]
+
+
+def xlsx(rows, headings=HEADINGS, name="nrm.xlsx"):
+    """An .xlsx upload of NRM rows under the given headings."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headings)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def upload_nrm(client, file):
+    """Posts a sheet to the NRM import page (a preview until confirmed)."""
+    return client.post(reverse("trafficking:nrm_import"), {"file": file})

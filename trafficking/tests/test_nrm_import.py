@@ -1,45 +1,22 @@
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
 from trafficking.models import NrmStatistic
 
+from .helpers import GOOD, HEADINGS, upload_nrm, xlsx
+
 pytestmark = pytest.mark.django_db
-
-HEADINGS = ["Year", "Quarter", "Sex", "Age band", "Form of exploitation", "Nationality group", "Stage", "Count"]
-GOOD = [
-    [2021, None, "female", "adult", "sexual", "national", "identified", 14],
-    [2021, None, "Female", "Child (under 18)", "labour", "national", "identified", 3],
-    [2021, "Q2", "male", "adult", "Forced labour", "foreign", "assisted", 0],
-]
-
-
-def xlsx(rows, headings=HEADINGS, name="nrm.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headings)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def _upload(client, file):
-    return client.post(reverse("trafficking:nrm_import"), {"file": file})
 
 
 def test_preview_then_confirm_imports_all_rows_and_reimport_adds_no_duplicates(thb_client):
-    response = _upload(thb_client, xlsx(GOOD))
+    response = upload_nrm(thb_client, xlsx(GOOD))
     assert response.context["row_count"] == 3 and not NrmStatistic.objects.exists()  # preview only
     assert "&lt;5" in response.content.decode()  # even the preview suppresses small counts
     thb_client.post(reverse("trafficking:nrm_import"), {"confirm": "1"})
     assert NrmStatistic.objects.count() == 3
     assert NrmStatistic.objects.get(quarter=2).stage == "assisted"
-    _upload(thb_client, xlsx([[*GOOD[0][:-1], 15]]))
+    upload_nrm(thb_client, xlsx([[*GOOD[0][:-1], 15]]))
     thb_client.post(reverse("trafficking:nrm_import"), {"confirm": "1"})
     assert NrmStatistic.objects.count() == 3
     assert NrmStatistic.objects.get(exploitation="sexual").count == 15
@@ -48,7 +25,7 @@ def test_preview_then_confirm_imports_all_rows_and_reimport_adds_no_duplicates(t
 def test_row_errors_use_spreadsheet_row_numbers_and_nothing_is_saved(thb_client):
     rows = [GOOD[0], [2021, None, "woman", "adult", "sexual", "national", "identified", 4], [1999, None, *GOOD[0][2:]]]
     rows.append(GOOD[0])  # row 5 duplicates row 2
-    response = _upload(thb_client, xlsx(rows))
+    response = upload_nrm(thb_client, xlsx(rows))
     errors = dict(response.context["errors"])
     assert set(errors) == {3, 4, 5}
     assert "sex" in errors[3] and "year" in errors[4] and "row 2" in errors[5]
@@ -76,7 +53,7 @@ def test_row_errors_use_spreadsheet_row_numbers_and_nothing_is_saved(thb_client)
     ],
 )
 def test_victim_level_columns_refuse_the_whole_file(thb_client, heading):
-    response = _upload(thb_client, xlsx([[*GOOD[0], "x"]], headings=[*HEADINGS, heading]))
+    response = upload_nrm(thb_client, xlsx([[*GOOD[0], "x"]], headings=[*HEADINGS, heading]))
     message = " ".join(response.context["form"].errors["file"])
     assert "individual victims" in message and heading in message
     assert "preview" not in response.context
@@ -84,16 +61,16 @@ def test_victim_level_columns_refuse_the_whole_file(thb_client, heading):
 
 
 def test_unknown_columns_and_non_xlsx_files_are_refused_with_a_message(thb_client):
-    response = _upload(thb_client, xlsx([GOOD[0] + [1]], headings=[*HEADINGS, "Region"]))
+    response = upload_nrm(thb_client, xlsx([GOOD[0] + [1]], headings=[*HEADINGS, "Region"]))
     assert "Unknown columns: Region" in response.context["form"].errors["file"][0]
-    response = _upload(thb_client, SimpleUploadedFile("nrm.xlsx", b"not a zip"))
+    response = upload_nrm(thb_client, SimpleUploadedFile("nrm.xlsx", b"not a zip"))
     assert "not an Excel" in response.context["form"].errors["file"][0]
-    response = _upload(thb_client, SimpleUploadedFile("nrm.csv", b"a,b"))
+    response = upload_nrm(thb_client, SimpleUploadedFile("nrm.csv", b"a,b"))
     assert response.context["form"].errors["file"]
 
 
 def test_managers_cannot_import(personas):
-    assert _upload(personas["manager"], xlsx(GOOD)).status_code == 403
+    assert upload_nrm(personas["manager"], xlsx(GOOD)).status_code == 403
 
 
 def test_opendocument_and_legacy_excel_sheets_import_like_xlsx(thb_client, tmp_path):
@@ -120,7 +97,7 @@ def test_opendocument_and_legacy_excel_sheets_import_like_xlsx(thb_client, tmp_p
     document.save(str(tmp_path / "nrm.ods"))
     legacy.save(str(tmp_path / "nrm.xls"))
     for name in ("nrm.ods", "nrm.xls"):
-        response = _upload(thb_client, SimpleUploadedFile(name, (tmp_path / name).read_bytes()))
+        response = upload_nrm(thb_client, SimpleUploadedFile(name, (tmp_path / name).read_bytes()))
         assert response.context["row_count"] == len(GOOD), response.context["form"].errors
 
 
@@ -130,6 +107,6 @@ def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused(thb_client,
     from programmes.tests.helpers import shared_strings_bomb
 
     shared_strings_bomb(tmp_path / "nrm.xlsx")
-    response = _upload(thb_client, SimpleUploadedFile("nrm.xlsx", (tmp_path / "nrm.xlsx").read_bytes()))
+    response = upload_nrm(thb_client, SimpleUploadedFile("nrm.xlsx", (tmp_path / "nrm.xlsx").read_bytes()))
     assert "unpacks to more than 50 MB" in response.context["form"].errors["file"][0]
     assert not NrmStatistic.objects.exists()

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from programmes.models import ImportRun
 from trafficking.models import NrmStatistic
-from trafficking.tests.test_nrm_import import GOOD, HEADINGS, _upload, xlsx
+from trafficking.tests.helpers import GOOD, HEADINGS, upload_nrm, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,10 @@ def _confirm(client):
 
 
 def test_a_confirmed_import_is_recorded_with_its_counts(thb_client):
-    _upload(thb_client, xlsx(GOOD, name="nrm-2021.xlsx"))
+    upload_nrm(thb_client, xlsx(GOOD, name="nrm-2021.xlsx"))
     assert not ImportRun.objects.exists()  # a preview is not an import yet
     _confirm(thb_client)
-    _upload(thb_client, xlsx([[*GOOD[0][:-1], 15], GOOD[1]], name="nrm-2021-revised.xlsx"))
+    upload_nrm(thb_client, xlsx([[*GOOD[0][:-1], 15], GOOD[1]], name="nrm-2021-revised.xlsx"))
     _confirm(thb_client)
     first, second = ImportRun.objects.order_by("id")
     assert (first.kind, first.unit_area, first.outcome, first.created, first.updated) == ("nrm", "trafficking",
@@ -30,9 +30,9 @@ def test_a_confirmed_import_is_recorded_with_its_counts(thb_client):
 
 def test_rejected_sheets_are_recorded_and_save_nothing(thb_client):
     bad = [GOOD[0], [2021, None, "woman", "adult", "sexual", "national", "identified", 4]]
-    _upload(thb_client, xlsx(bad))
-    _upload(thb_client, xlsx(GOOD, headings=[*HEADINGS[:-1], "Victim name"]))
-    _upload(thb_client, xlsx([]))  # headings and no data
+    upload_nrm(thb_client, xlsx(bad))
+    upload_nrm(thb_client, xlsx(GOOD, headings=[*HEADINGS[:-1], "Victim name"]))
+    upload_nrm(thb_client, xlsx([]))  # headings and no data
     assert _confirm(thb_client).url == reverse("trafficking:nrm_import")  # nothing waiting to be confirmed
     assert not NrmStatistic.objects.exists()
     runs = ImportRun.objects.order_by("id")
@@ -42,7 +42,7 @@ def test_rejected_sheets_are_recorded_and_save_nothing(thb_client):
 
 
 def test_the_uploader_sees_the_import_on_the_home_page(thb_client):
-    _upload(thb_client, xlsx(GOOD, name="nrm-2021.xlsx"))
+    upload_nrm(thb_client, xlsx(GOOD, name="nrm-2021.xlsx"))
     _confirm(thb_client)
     page = thb_client.get(reverse("home")).content.decode()
     assert "nrm-2021.xlsx" in page and f'href="{reverse("trafficking:nrm")}"' in page
