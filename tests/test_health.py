@@ -53,7 +53,8 @@ def test_unreachable_redis_makes_the_portal_unavailable(client, personas, settin
 @pytest.mark.django_db
 def test_pending_migrations_make_the_portal_unavailable(client, settings):
     settings.REDIS_URL = ""
-    MigrationRecorder.Migration.objects.filter(app="audit", name="0001_initial").delete()
+    # Every audit migration, not one: an unapplied early migration under an applied later one plans nothing.
+    MigrationRecorder.Migration.objects.filter(app="audit").delete()
     response = client.get(reverse("health"))
     assert response.status_code == 503
 
