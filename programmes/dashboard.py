@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from accounts.units import UnitArea
 
-from . import results
+from . import results, selectors
 from .forms import DateInput
 from .indicator_rules import COUNTED_STATUSES
 from .models import (
@@ -272,7 +272,7 @@ def indicators_off_track(user, filters: dict):
     indicators = (
         Indicator.objects.for_user(user)
         .select_related("result__project__programme")
-        .prefetch_related("periods", "rule_partners", "rule_themes")
+        .prefetch_related(selectors.periods_with_figures(), "rule_partners", "rule_themes")
         .order_by("result__project__code", "code")
     )
     indicators = indicators.filter(

@@ -3,7 +3,7 @@ from .locations import Location
 from .partners import Contact, Partner, PartnerFormerName
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
-from .results import Indicator, IndicatorPeriod, PeriodStatus, Result
+from .results import Indicator, IndicatorPeriod, PeriodFigure, PeriodStatus, Result
 from .workflow import ActivityReview, Evidence
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Partner",
     "PartnerFormerName",
     "PartnerRole",
+    "PeriodFigure",
     "PeriodStatus",
     "Person",
     "Programme",

@@ -1,0 +1,210 @@
+"""Summaries kept current on write: the stored figure (`PeriodFigure`) of every indicator period whose rule is
+`summarised`, so indicator pages and the off-track panel read one row per period instead of counting participations.
+
+A write touches the periods of its project that contain its date: an activity (its project and start date before and
+after the change, its status, mode, kind, place, themes and partners), its roster, a person's sex or organisation
+(every period their activities fall in; people with participations cannot be deleted), an indicator's settings or
+periods. Each touched period is recomputed by its rule, from the raw rows, in the writing transaction: a stored
+figure is by construction what the rule gives, and `rebuild()` (the `rebuild_summaries` command) recomputes them all.
+
+Who calls in. Roster changes: `services.refresh_participant_counts`, once per activity rather than per participation
+row (an import writes hundreds). Activities, their partners and themes, people, indicators and periods: model
+signals (`connect()`), because those rows are written from forms, the back office, the API, unit record pages, the
+workflow and partner merges, and one hook per model cannot be forgotten by the next write path. Writes of many rows
+run inside `batch()`, which recomputes each touched period once, at the end of the block.
+"""
+
+import datetime
+import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+from django.db import transaction
+
+from .indicator_rules import RULES
+from .models import Activity, ActivityPartner, Indicator, IndicatorPeriod, Participation, PeriodFigure, Person
+
+_local = threading.local()
+
+# Saves that only move the roster summary: services.refresh_participant_counts has refreshed the periods already.
+ROSTER_SUMMARY_FIELDS = frozenset(
+    {"updated_at", "participants_women", "participants_men", "participants_unrecorded", "unit_area"}
+)
+
+
+def summarised_rules() -> list[str]:
+    return [code for code, rule in RULES.items() if rule.summarised]
+
+
+@contextmanager
+def batch():
+    """Collect the periods touched inside the block and recompute each once at its end (nested blocks join the
+    outer one)."""
+    if getattr(_local, "pending", None) is not None:
+        yield
+        return
+    _local.pending = set()
+    try:
+        with transaction.atomic():
+            yield
+            pending, _local.pending = _local.pending, None
+            _recompute(pending)
+    finally:
+        _local.pending = None
+
+
+def refresh_periods(period_ids: Iterable[int]) -> None:
+    period_ids = set(period_ids)
+    if not period_ids:
+        return
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        pending.update(period_ids)
+    else:
+        _recompute(period_ids)
+
+
+@transaction.atomic
+def _recompute(period_ids: set[int]) -> None:
+    periods = (
+        IndicatorPeriod.objects.filter(pk__in=period_ids)
+        .select_related("indicator__result")
+        .prefetch_related("indicator__rule_partners", "indicator__rule_themes")
+    )
+    rules = set(summarised_rules())
+    rows, stale = [], []
+    for period in periods:
+        if period.indicator.rule not in rules:
+            stale.append(period.pk)
+            continue
+        figure = RULES[period.indicator.rule].compute(period.indicator, period.start, period.end)
+        rows.append(PeriodFigure(period=period, value=figure.value, women=figure.women, men=figure.men))
+    PeriodFigure.objects.filter(period__in=stale).delete()
+    PeriodFigure.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["period"], update_fields=["value", "women", "men"]
+    )
+
+
+def periods_containing(keys: Iterable[tuple[int, datetime.date]]) -> list[int]:
+    """Ids of the summarised periods of each (project id, date) that contain the date."""
+    days_by_project: dict[int, set[datetime.date]] = {}
+    for project_id, day in keys:
+        if project_id and day:
+            days_by_project.setdefault(project_id, set()).add(day)
+    if not days_by_project:
+        return []
+    periods = IndicatorPeriod.objects.filter(
+        indicator__result__project_id__in=days_by_project, indicator__rule__in=summarised_rules()
+    ).values_list("pk", "indicator__result__project_id", "start", "end")
+    return [
+        pk for pk, project_id, start, end in periods if any(start <= day <= end for day in days_by_project[project_id])
+    ]
+
+
+def activity_keys(activity: Activity) -> set[tuple[int, datetime.date]]:
+    """Where the activity counts now and where it counted when it was loaded (a new date or project moves it)."""
+    keys = {(activity.project_id, activity.start_date)}
+    loaded = getattr(activity, "_loaded_summary_key", None)
+    if loaded:
+        keys.add(loaded)
+    return keys
+
+
+def activities_changed(activities: Iterable[Activity]) -> None:
+    keys = set()
+    for activity in activities:
+        keys |= activity_keys(activity)
+    refresh_periods(periods_containing(keys))
+
+
+def activity_ids_changed(activity_ids: Iterable[int]) -> None:
+    keys = Activity.objects.filter(pk__in=set(activity_ids)).values_list("project_id", "start_date")
+    refresh_periods(periods_containing(keys))
+
+
+def people_changed(person_ids: Iterable[int]) -> None:
+    """A person's sex or organisation counts in every period one of their activities falls in."""
+    keys = (
+        Participation.objects.filter(person_id__in=set(person_ids))
+        .values_list("activity__project_id", "activity__start_date")
+        .distinct()
+    )
+    refresh_periods(periods_containing(keys))
+
+
+def indicators_changed(indicator_ids: Iterable[int]) -> None:
+    refresh_periods(IndicatorPeriod.objects.filter(indicator_id__in=set(indicator_ids)).values_list("pk", flat=True))
+
+
+def rebuild() -> int:
+    """Recompute every stored figure from the raw rows (after bulk loads, or to repair). Returns how many."""
+    with transaction.atomic():
+        PeriodFigure.objects.exclude(period__indicator__rule__in=summarised_rules()).delete()
+        ids = set(IndicatorPeriod.objects.filter(indicator__rule__in=summarised_rules()).values_list("pk", flat=True))
+        _recompute(ids)
+    return len(ids)
+
+
+# Signal receivers (connected in `connect()`) ---------------------------------------------------------------------
+
+
+def _activity_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or not set(update_fields) <= ROSTER_SUMMARY_FIELDS:
+        activities_changed([instance])
+    instance._loaded_summary_key = (instance.project_id, instance.start_date)
+
+
+def _activity_deleted(sender, instance, **kwargs):
+    activities_changed([instance])
+
+
+def _activity_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        activities_changed([instance])
+    else:  # a theme's activities changed (a cleared theme no longer knows them: `rebuild_summaries` repairs)
+        activity_ids_changed(pk_set or ())
+
+
+def _activity_partner_changed(sender, instance, **kwargs):
+    activity_ids_changed([instance.activity_id])
+
+
+def _person_saved(sender, instance, created=False, **kwargs):
+    loaded = getattr(instance, "_loaded_summary_key", None)
+    now = (instance.sex, instance.organisation_id)
+    if not created and loaded != now:
+        people_changed([instance.pk])
+    instance._loaded_summary_key = now
+
+
+def _indicator_saved(sender, instance, **kwargs):
+    indicators_changed([instance.pk])
+
+
+def _indicator_filters_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    indicators_changed(pk_set or () if reverse else [instance.pk])
+
+
+def _period_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or {"start", "end", "indicator"} & set(update_fields):
+        refresh_periods([instance.pk])
+
+
+def connect() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    uid = "summaries"
+    post_save.connect(_activity_saved, sender=Activity, dispatch_uid=f"{uid}-activity-save")
+    post_delete.connect(_activity_deleted, sender=Activity, dispatch_uid=f"{uid}-activity-delete")
+    m2m_changed.connect(_activity_themes_changed, sender=Activity.themes.through, dispatch_uid=f"{uid}-themes")
+    post_save.connect(_activity_partner_changed, sender=ActivityPartner, dispatch_uid=f"{uid}-partner-save")
+    post_delete.connect(_activity_partner_changed, sender=ActivityPartner, dispatch_uid=f"{uid}-partner-delete")
+    post_save.connect(_person_saved, sender=Person, dispatch_uid=f"{uid}-person-save")
+    post_save.connect(_indicator_saved, sender=Indicator, dispatch_uid=f"{uid}-indicator-save")
+    for through in (Indicator.rule_partners.through, Indicator.rule_themes.through):
+        m2m_changed.connect(_indicator_filters_changed, sender=through, dispatch_uid=f"{uid}-{through.__name__}")
+    post_save.connect(_period_saved, sender=IndicatorPeriod, dispatch_uid=f"{uid}-period-save")
