@@ -1,17 +1,22 @@
-"""Summaries kept current on write: the stored figure (`PeriodFigure`) of every indicator period whose rule is
-`summarised`, so indicator pages and the off-track panel read one row per period instead of counting participations.
+"""Summaries kept current on write, so pages read a few rows instead of counting many:
 
-A write touches the periods of its project that contain its date: an activity (its project and start date before and
-after the change, its status, mode, kind, place, themes and partners), its roster, a person's sex or organisation
-(every period their activities fall in; people with participations cannot be deleted), an indicator's settings or
-periods. Each touched period is recomputed by its rule, from the raw rows, in the writing transaction: a stored
-figure is by construction what the rule gives, and `rebuild()` (the `rebuild_summaries` command) recomputes them all.
+- `PeriodFigure`: the figure of every indicator period whose rule is `summarised` (indicator pages, the off-track
+  panel, reports, the API and the IATI export read it instead of counting participations);
+- `ActivityMonth`: counted activities and their participants by sex per project, month, place and way of recording
+  participants (the dashboards add these up instead of reading every activity of the period).
+
+A write touches the periods of its project that contain its date, and that project's month: an activity (its
+project and start date before and after the change, its status, mode, kind, place, themes and partners), its roster,
+a person's sex or organisation (every period their activities fall in; people with participations cannot be
+deleted), an indicator's settings or periods. Each touched period is recomputed by its rule, and each touched
+project-month from its activities, from the raw rows, in the writing transaction: a summary is by construction what
+a recount gives, and `rebuild()` (the `rebuild_summaries` command) recomputes them all.
 
 Who calls in. Roster changes: `services.refresh_participant_counts`, once per activity rather than per participation
 row (an import writes hundreds). Activities, their partners and themes, people, indicators and periods: model
 signals (`connect()`), because those rows are written from forms, the back office, the API, unit record pages, the
 workflow and partner merges, and one hook per model cannot be forgotten by the next write path. Writes of many rows
-run inside `batch()`, which recomputes each touched period once, at the end of the block.
+run inside `batch()`, which recomputes each touched period and month once, at the end of the block.
 """
 
 import datetime
@@ -20,9 +25,20 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
 
-from .indicator_rules import RULES
-from .models import Activity, ActivityPartner, Indicator, IndicatorPeriod, Participation, PeriodFigure, Person
+from .indicator_rules import COUNTED_STATUSES, RULES
+from .models import (
+    Activity,
+    ActivityMonth,
+    ActivityPartner,
+    Indicator,
+    IndicatorPeriod,
+    Participation,
+    PeriodFigure,
+    Person,
+)
 
 _local = threading.local()
 
@@ -38,30 +54,70 @@ def summarised_rules() -> list[str]:
 
 @contextmanager
 def batch():
-    """Collect the periods touched inside the block and recompute each once at its end (nested blocks join the
-    outer one)."""
+    """Collect the periods and months touched inside the block and recompute each once at its end (nested blocks
+    join the outer one)."""
     if getattr(_local, "pending", None) is not None:
         yield
         return
-    _local.pending = set()
+    _local.pending = {"periods": set(), "months": set()}
     try:
         with transaction.atomic():
             yield
             pending, _local.pending = _local.pending, None
-            _recompute(pending)
+            _recompute(pending["periods"])
+            _rebuild_months(pending["months"])
     finally:
         _local.pending = None
 
 
+def _pending(kind: str, items: set) -> bool:
+    """Add to the open batch, if there is one (True), else the caller recomputes now."""
+    pending = getattr(_local, "pending", None)
+    if pending is None:
+        return False
+    pending[kind].update(items)
+    return True
+
+
 def refresh_periods(period_ids: Iterable[int]) -> None:
     period_ids = set(period_ids)
-    if not period_ids:
-        return
-    pending = getattr(_local, "pending", None)
-    if pending is not None:
-        pending.update(period_ids)
-    else:
+    if period_ids and not _pending("periods", period_ids):
         _recompute(period_ids)
+
+
+def refresh_months(keys: Iterable[tuple[int, datetime.date]]) -> None:
+    months = {(project_id, day.replace(day=1)) for project_id, day in keys if project_id and day}
+    if months and not _pending("months", months):
+        _rebuild_months(months)
+
+
+def _month_rows(activities) -> list[ActivityMonth]:
+    grouped = (
+        activities.filter(status__in=COUNTED_STATUSES)
+        .annotate(month=TruncMonth("start_date"))
+        .values("month", "project_id", "unit_area", "location_id", "participant_mode")
+        .annotate(
+            activities=Count("id"),
+            women=Sum("participants_women"),
+            men=Sum("participants_men"),
+            unrecorded=Sum("participants_unrecorded"),
+        )
+        .order_by()
+    )
+    return [ActivityMonth(**row) for row in grouped]
+
+
+@transaction.atomic
+def _rebuild_months(months: set[tuple[int, datetime.date]]) -> None:
+    if not months:
+        return
+    stored, raw = Q(), Q()
+    for project_id, month in months:
+        following = (month + datetime.timedelta(days=32)).replace(day=1)
+        stored |= Q(project_id=project_id, month=month)
+        raw |= Q(project_id=project_id, start_date__gte=month, start_date__lt=following)
+    ActivityMonth.objects.filter(stored).delete()
+    ActivityMonth.objects.bulk_create(_month_rows(Activity.objects.filter(raw)))
 
 
 @transaction.atomic
@@ -115,9 +171,11 @@ def activities_changed(activities: Iterable[Activity]) -> None:
     for activity in activities:
         keys |= activity_keys(activity)
     refresh_periods(periods_containing(keys))
+    refresh_months(keys)
 
 
 def activity_ids_changed(activity_ids: Iterable[int]) -> None:
+    """Themes and partners of activities: indicator rules filter on them; the months do not hold them."""
     keys = Activity.objects.filter(pk__in=set(activity_ids)).values_list("project_id", "start_date")
     refresh_periods(periods_containing(keys))
 
@@ -137,11 +195,13 @@ def indicators_changed(indicator_ids: Iterable[int]) -> None:
 
 
 def rebuild() -> int:
-    """Recompute every stored figure from the raw rows (after bulk loads, or to repair). Returns how many."""
+    """Recompute every summary from the raw rows (after bulk loads, or to repair). Returns how many periods."""
     with transaction.atomic():
         PeriodFigure.objects.exclude(period__indicator__rule__in=summarised_rules()).delete()
         ids = set(IndicatorPeriod.objects.filter(indicator__rule__in=summarised_rules()).values_list("pk", flat=True))
         _recompute(ids)
+        ActivityMonth.objects.all().delete()
+        ActivityMonth.objects.bulk_create(_month_rows(Activity.objects.all()), batch_size=5000)
     return len(ids)
 
 

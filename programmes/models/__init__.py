@@ -3,12 +3,14 @@ from .locations import Location
 from .partners import Contact, Partner, PartnerFormerName
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
-from .results import Indicator, IndicatorPeriod, PeriodFigure, PeriodStatus, Result
+from .results import Indicator, IndicatorPeriod, PeriodStatus, Result
+from .summaries import ActivityMonth, PeriodFigure
 from .workflow import ActivityReview, Evidence
 
 __all__ = [
     "Activity",
     "ActivityKind",
+    "ActivityMonth",
     "ActivityPartner",
     "ActivityReview",
     "ActivityStatus",

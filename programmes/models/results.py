@@ -149,21 +149,3 @@ class IndicatorPeriod(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.status == PeriodStatus.APPROVED
-
-
-class PeriodFigure(models.Model):
-    """The figure a computed rule gives for an indicator period, kept current on every write to the data behind it
-    (`programmes.summaries`), so indicator pages and the dashboards read one row instead of counting participations.
-    Only rules marked `summarised` have one; `rebuild_summaries` recomputes them all from the raw rows."""
-
-    period = models.OneToOneField(IndicatorPeriod, on_delete=models.CASCADE, primary_key=True, related_name="summary")
-    value = models.DecimalField(max_digits=12, decimal_places=2)
-    women = models.DecimalField(max_digits=12, decimal_places=2, null=True)
-    men = models.DecimalField(max_digits=12, decimal_places=2, null=True)
-
-    class Meta:
-        verbose_name = _("computed indicator figure")
-        verbose_name_plural = _("computed indicator figures")
-
-    def __str__(self):
-        return f"{self.period}: {self.value}"

@@ -12,7 +12,7 @@ from accounts.units import UnitArea
 from programmes import participants, results, services, summaries, workflow
 from programmes.attendance_import import apply_import
 from programmes.indicator_rules import RULES
-from programmes.models import Activity, IndicatorPeriod, Participation, PeriodFigure, Sex, Theme
+from programmes.models import Activity, ActivityMonth, IndicatorPeriod, Participation, PeriodFigure, Sex, Theme
 from programmes.tests.factories import (
     ActivityFactory,
     ActivityPartnerFactory,
@@ -44,6 +44,20 @@ def assert_summaries_match_recount():
         assert (stored.value, stored.women, stored.men) == (recount.value, recount.women, recount.men), period
         checked += 1
     assert checked
+    months = sorted(
+        tuple(row.values())
+        for row in ActivityMonth.objects.values(
+            "month", "project_id", "unit_area", "location_id", "participant_mode", "activities", "women", "men",
+            "unrecorded",
+        )
+    )  # fmt: skip
+    recount = sorted(
+        (m.month, m.project_id, m.unit_area, m.location_id, m.participant_mode, m.activities, m.women, m.men,
+         m.unrecorded)
+        for m in summaries._month_rows(Activity.objects.all())
+    )  # fmt: skip
+    assert months == recount
+    assert months
 
 
 @pytest.fixture
@@ -260,3 +274,33 @@ def test_a_missing_figure_is_computed_as_before(world):
     PeriodFigure.objects.all().delete()
     period = IndicatorPeriod.objects.get(indicator=world["indicators"]["unique_people"], label="H2")
     assert results.figure(period).value == 12
+
+
+@pytest.mark.parametrize(
+    "date_from, date_to, partner",
+    [
+        (datetime.date(2011, 1, 1), datetime.date(2011, 12, 31), False),  # whole months only
+        (datetime.date(2011, 2, 15), datetime.date(2011, 11, 3), False),  # part-months at both ends
+        (datetime.date(2011, 10, 6), datetime.date(2011, 10, 20), False),  # inside one month
+        (datetime.date(2011, 1, 1), datetime.date(2011, 12, 31), True),  # partner filter: activities only
+    ],
+)
+def test_dashboard_figures_from_the_months_equal_a_recount(world, date_from, date_to, partner):
+    from django.db.models import Count, Sum
+
+    from programmes import dashboard
+
+    manager = UserFactory(role=Role.MANAGER)
+    ActivityFactory(project=world["project"], status="approved", location=None, start_date=datetime.date(2011, 2, 1),
+                    end_date=datetime.date(2011, 2, 1))  # fmt: skip
+    filters = {"date_from": date_from, "date_to": date_to, "unit_area": "", "programme": None, "project": None,
+               "location": None, "partner": world["patrol"].pk if partner else None}  # fmt: skip
+    overview = dashboard._compute_overview(manager, filters)
+    raw = dashboard.filtered_activities(manager, filters)
+    totals = raw.aggregate(n=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"))
+    assert (overview.activities, overview.women, overview.men) == (totals["n"], totals["women"] or 0,
+                                                                   totals["men"] or 0)  # fmt: skip
+    assert sum(row["activities"] for row in overview.by_month) == totals["n"]
+    assert sum(row["activities"] for row in overview.by_unit) == totals["n"]
+    located = raw.filter(location__latitude__isnull=False).values("location_id").annotate(n=Count("id"))
+    assert {p["location_id"]: p["activities"] for p in overview.places} == {r["location_id"]: r["n"] for r in located}
