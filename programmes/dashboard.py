@@ -1,8 +1,9 @@
 """Figures for the managers' dashboards, cached and invalidated whenever the data behind them changes.
 
-Every figure is computed from the activity table's summaries (participants by sex per activity) except unique
-people, which must look at participations (people span activities). The default period is the last twelve months,
-so the one distinct count stays small; other periods are cached like everything else.
+Activity counts and participants by sex add up the monthly summaries (`ActivityMonth`, kept on write by
+`programmes.summaries`) for the whole months of the period and the activities' own summary columns for the
+part-months at its ends. Unique people must look at participations (people span activities): the default period is
+the last twelve months, so that one distinct count stays smaller; other periods are cached like everything else.
 """
 
 import datetime

@@ -43,6 +43,7 @@ class Rule:
     activities: Callable  # (indicator, start, end) -> Activity queryset behind the figure
     # The figure is stored per period and kept current on write (programmes.summaries). Only for rules whose inputs
     # are activities (with their themes and partners), participations and people: the writes that keep it current.
+    # A unit rule with other inputs connects their writes to programmes.summaries itself (training's course links).
     summarised: bool = False
 
 
