@@ -173,18 +173,16 @@ def _next_month(day: datetime.date) -> datetime.date:
 SUM_FIELDS = ("month", "unit_area", "location_id", "participant_mode")
 
 
-def _activity_sums(user, filters) -> list[dict]:
+def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
     """Counted activities of the period and their participants by sex, grouped by month, unit area, place and way of
-    recording participants: the whole months inside the period from the monthly summaries (`ActivityMonth`), the
-    part-months at either end from the activities themselves. A partner filter reads activities only (the months do
-    not know partners)."""
+    recording participants, and the ids of their partners: the whole months inside the period from the monthly
+    summaries (`ActivityMonth`), the part-months at either end from the activities themselves. A partner filter
+    reads activities only (the months cannot tell which of their activities a partner took part in)."""
     activities = filtered_activities(user, filters)
     first_whole = _month_start(filters["date_from"])
     if first_whole != filters["date_from"]:
         first_whole = _next_month(first_whole)
     after_whole = _month_start(filters["date_to"] + datetime.timedelta(days=1))
-    raw_sums = {"activities": Count("id"), "women": Sum("participants_women"), "men": Sum("participants_men"),
-                "unrecorded": Sum("participants_unrecorded")}  # fmt: skip
     if filters["partner"] or first_whole >= after_whole:
         edges, months = activities, ActivityMonth.objects.none()
     else:
@@ -196,11 +194,18 @@ def _activity_sums(user, filters) -> list[dict]:
                              ("project", "project_id"), ("location", "location_id")):  # fmt: skip
             if filters[name]:
                 months = months.filter(**{lookup: filters[name]})
-    summed = months.values(*SUM_FIELDS).annotate(
-        **{name: Sum(name) for name in ("activities", "women", "men", "unrecorded")}
+    # A few hundred rows a year whatever the number of activities (months x projects x places x 2).
+    rows = list(months.values(*SUM_FIELDS, "activities", "women", "men", "unrecorded", "partners"))
+    partners = {partner_id for row in rows for partner_id in row.pop("partners")}
+    raw = edges.annotate(month=TruncMonth("start_date")).values(*SUM_FIELDS).annotate(
+        activities=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"),
+        unrecorded=Sum("participants_unrecorded"),
+    )  # fmt: skip
+    rows += list(raw.order_by())
+    partners.update(
+        ActivityPartner.objects.filter(activity__in=edges.values("pk")).values_list("partner_id", flat=True).distinct()
     )
-    raw = edges.annotate(month=TruncMonth("start_date")).values(*SUM_FIELDS).annotate(**raw_sums)
-    return list(summed.order_by()) + list(raw.order_by())
+    return rows, partners
 
 
 def _add_up(rows: list[dict], key: str, names=("activities", "women", "men", "unrecorded")) -> list[dict]:
@@ -236,7 +241,7 @@ def _places(rows: list[dict]) -> list[dict]:
 
 def _compute_overview(user, filters) -> Overview:
     activities = filtered_activities(user, filters)
-    rows = _activity_sums(user, filters)
+    rows, partners = _activity_sums(user, filters)
     totals = _add_up(rows, "participant_mode")
     women, men, other = (sum(t[k] for t in totals) for k in ("women", "men", "unrecorded"))
     headcount = sum(t["women"] + t["men"] + t["unrecorded"] for t in totals if t["participant_mode"] == "headcount")
@@ -251,10 +256,7 @@ def _compute_overview(user, filters) -> Overview:
         women=women,
         men=men,
         unique_people=named + headcount,
-        partners=ActivityPartner.objects.filter(activity__in=activities.values("pk"))
-        .values("partner")
-        .distinct()
-        .count(),
+        partners=len(partners),
         by_month=[{k: row[k] for k in ("month", "activities", "women", "men")} for row in _add_up(rows, "month")],
         by_unit=[{k: row[k] for k in ("unit_area", "activities", "women", "men", "other")} for row in by_unit],
         places=_places(rows),

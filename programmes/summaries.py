@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from .indicator_rules import COUNTED_STATUSES, RULES
@@ -104,7 +104,18 @@ def _month_rows(activities) -> list[ActivityMonth]:
         )
         .order_by()
     )
-    return [ActivityMonth(**row) for row in grouped]
+    key = ("month", "project_id", "location_id", "participant_mode")
+    links = (
+        ActivityPartner.objects.filter(activity__in=activities.filter(status__in=COUNTED_STATUSES).values("pk"))
+        .annotate(month=TruncMonth("activity__start_date"), project_id=F("activity__project_id"),
+                  location_id=F("activity__location_id"), participant_mode=F("activity__participant_mode"))
+        .values_list(*key, "partner_id")
+        .distinct()
+    )  # fmt: skip
+    partners: dict[tuple, set] = {}
+    for *group, partner_id in links:
+        partners.setdefault(tuple(group), set()).add(partner_id)
+    return [ActivityMonth(**row, partners=sorted(partners.get(tuple(row[k] for k in key), ()))) for row in grouped]
 
 
 @transaction.atomic
@@ -175,9 +186,10 @@ def activities_changed(activities: Iterable[Activity]) -> None:
 
 
 def activity_ids_changed(activity_ids: Iterable[int]) -> None:
-    """Themes and partners of activities: indicator rules filter on them; the months do not hold them."""
-    keys = Activity.objects.filter(pk__in=set(activity_ids)).values_list("project_id", "start_date")
+    """Themes and partners of activities (indicator rules filter on them, the months list partners)."""
+    keys = set(Activity.objects.filter(pk__in=set(activity_ids)).values_list("project_id", "start_date"))
     refresh_periods(periods_containing(keys))
+    refresh_months(keys)
 
 
 def people_changed(person_ids: Iterable[int]) -> None:

@@ -41,6 +41,8 @@ class ActivityMonth(models.Model):
     women = models.PositiveIntegerField()
     men = models.PositiveIntegerField()
     unrecorded = models.PositiveIntegerField()
+    # Ids of the partners of these activities (any role): "partners engaged" is the size of the union over months.
+    partners = models.JSONField(default=list)
 
     class Meta:
         verbose_name = _("activities of a month")

@@ -24,12 +24,12 @@ def assert_summaries_match_recount():
         tuple(row.values())
         for row in ActivityMonth.objects.values(
             "month", "project_id", "unit_area", "location_id", "participant_mode", "activities", "women", "men",
-            "unrecorded",
+            "unrecorded", "partners",
         )
     )  # fmt: skip
     recount = sorted(
         (m.month, m.project_id, m.unit_area, m.location_id, m.participant_mode, m.activities, m.women, m.men,
-         m.unrecorded)
+         m.unrecorded, m.partners)
         for m in summaries._month_rows(Activity.objects.all())
     )  # fmt: skip
     assert months == recount

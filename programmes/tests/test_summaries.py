@@ -11,7 +11,7 @@ from accounts.tests.factories import UserFactory
 from accounts.units import UnitArea
 from programmes import participants, results, services, summaries, workflow
 from programmes.attendance_import import apply_import
-from programmes.models import Activity, IndicatorPeriod, Participation, PeriodFigure, Sex, Theme
+from programmes.models import Activity, ActivityPartner, IndicatorPeriod, Participation, PeriodFigure, Sex, Theme
 from programmes.tests.factories import (
     ActivityFactory,
     ActivityPartnerFactory,
@@ -271,5 +271,7 @@ def test_dashboard_figures_from_the_months_equal_a_recount(world, date_from, dat
                                                                    totals["men"] or 0)  # fmt: skip
     assert sum(row["activities"] for row in overview.by_month) == totals["n"]
     assert sum(row["activities"] for row in overview.by_unit) == totals["n"]
+    partners = ActivityPartner.objects.filter(activity__in=raw.values("pk")).values("partner").distinct().count()
+    assert overview.partners == partners
     located = raw.filter(location__latitude__isnull=False).values("location_id").annotate(n=Count("id"))
     assert {p["location_id"]: p["activities"] for p in overview.places} == {r["location_id"]: r["n"] for r in located}
