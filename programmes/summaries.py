@@ -168,9 +168,14 @@ def periods_containing(keys: Iterable[tuple[int, datetime.date]]) -> list[int]:
     ]
 
 
+def _day(value) -> datetime.date | None:
+    """A date given as text (code may set one) is a date in the database, not yet on the instance."""
+    return Activity._meta.get_field("start_date").to_python(value)
+
+
 def activity_keys(activity: Activity) -> set[tuple[int, datetime.date]]:
     """Where the activity counts now and where it counted when it was loaded (a new date or project moves it)."""
-    keys = {(activity.project_id, activity.start_date)}
+    keys = {(activity.project_id, _day(activity.start_date))}
     loaded = getattr(activity, "_loaded_summary_key", None)
     if loaded:
         keys.add(loaded)
@@ -223,7 +228,7 @@ def rebuild() -> int:
 def _activity_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is None or not set(update_fields) <= ROSTER_SUMMARY_FIELDS:
         activities_changed([instance])
-    instance._loaded_summary_key = (instance.project_id, instance.start_date)
+    instance._loaded_summary_key = (instance.project_id, _day(instance.start_date))
 
 
 def _activity_deleted(sender, instance, **kwargs):
