@@ -5,13 +5,25 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accounts.roles import Role
 from accounts.tests.factories import UserFactory
 from accounts.units import UnitArea
 from programmes import participants, results, services, summaries, workflow
 from programmes.attendance_import import apply_import
-from programmes.models import Activity, ActivityPartner, IndicatorPeriod, Participation, PeriodFigure, Sex, Theme
+from programmes.models import (
+    Activity,
+    ActivityPartner,
+    IndicatorPeriod,
+    Participation,
+    PeriodFigure,
+    Person,
+    Sex,
+    Theme,
+)
 from programmes.tests.factories import (
     ActivityFactory,
     ActivityPartnerFactory,
@@ -275,3 +287,59 @@ def test_dashboard_figures_from_the_months_equal_a_recount(world, date_from, dat
     assert overview.partners == partners
     located = raw.filter(location__latitude__isnull=False).values("location_id").annotate(n=Count("id"))
     assert {p["location_id"]: p["activities"] for p in overview.places} == {r["location_id"]: r["n"] for r in located}
+
+
+ROSTERS = ("spring", "autumn")
+PEOPLE = ("aysel", "elcin", "rashad")
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from(ROSTERS), st.sampled_from(PEOPLE)),
+        st.tuples(st.just("remove"), st.sampled_from(ROSTERS), st.sampled_from(PEOPLE)),
+        st.tuples(st.just("move"), st.sampled_from(ROSTERS + ("conference",)), st.integers(0, 364)),
+        st.tuples(
+            st.just("status"),
+            st.sampled_from(ROSTERS + ("conference",)),
+            st.sampled_from(["planned", "completed", "approved", "cancelled"]),
+        ),  # fmt: skip
+        st.tuples(st.just("sex"), st.sampled_from(PEOPLE), st.sampled_from([Sex.FEMALE, Sex.MALE, Sex.UNRECORDED])),
+        st.tuples(st.just("delete"), st.sampled_from(ROSTERS + ("conference",)), st.none()),
+    ),
+    max_size=6,
+)
+
+
+def _apply(world, operation):
+    kind, target, value = operation
+    if kind == "sex":
+        person = Person.objects.get(pk=world[target].pk)
+        person.sex = value
+        person.save()
+        return
+    activity = Activity.objects.filter(pk=world[target].pk).first()
+    if activity is None:
+        return  # deleted by an earlier step
+    if kind in ("add", "remove"):
+        existing = Participation.objects.filter(activity=activity, person=world[value]).first()
+        if kind == "add" and existing is None:
+            participants.add_participant(activity=activity, person=world[value])
+        elif kind == "remove" and existing is not None:
+            participants.remove_participant(participation=existing)
+    elif kind == "move":
+        activity.start_date = activity.end_date = datetime.date(2011, 1, 1) + datetime.timedelta(days=value)
+        activity.save()
+    elif kind == "status":
+        activity.status = value
+        activity.save()
+    else:
+        activity.delete()
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@given(steps=operations)
+def test_any_sequence_of_writes_keeps_the_summaries_equal_to_a_recount(world, steps):
+    with transaction.atomic():
+        for step in steps:
+            _apply(world, step)
+        assert_summaries_match_recount()
+        transaction.set_rollback(True)
