@@ -343,3 +343,35 @@ def test_any_sequence_of_writes_keeps_the_summaries_equal_to_a_recount(world, st
             _apply(world, step)
         assert_summaries_match_recount()
         transaction.set_rollback(True)
+
+
+def test_off_track_and_indicator_pages_read_no_participations(world, settings, client):
+    """The stored figures are read in the same few queries however many activities and people there are, and none
+    of those queries reads participations."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # uncached every time
+    world["project"].end_date = None
+    world["project"].save()
+    client.force_login(UserFactory(role=Role.MANAGER))
+    query = {"date_from": "2011-01-01", "date_to": "2011-12-31"}
+
+    def captured():
+        pages = {}
+        for url, params in ((reverse("dashboard_off_track"), query), (reverse("indicator_list"), {})):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url, params).status_code == 200
+            pages[url] = [q["sql"] for q in ctx.captured_queries]
+        return pages
+
+    small = captured()
+    for day in range(1, 16):
+        activity = ActivityFactory(project=world["project"], status="approved", start_date=datetime.date(2011, 4, day),
+                                   end_date=datetime.date(2011, 4, day))  # fmt: skip
+        for _ in range(2):
+            participants.add_participant(activity=activity, person=PersonFactory())
+    large = captured()
+    assert {url: len(sql) for url, sql in large.items()} == {url: len(sql) for url, sql in small.items()}
+    assert not [sql for sqls in large.values() for sql in sqls if "programmes_participation" in sql]
