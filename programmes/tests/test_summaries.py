@@ -16,6 +16,7 @@ from programmes import participants, results, services, summaries, workflow
 from programmes.attendance_import import apply_import
 from programmes.models import (
     Activity,
+    ActivityMonth,
     ActivityPartner,
     IndicatorPeriod,
     Participation,
@@ -375,3 +376,15 @@ def test_off_track_and_indicator_pages_read_no_participations(world, settings, c
     large = captured()
     assert {url: len(sql) for url, sql in large.items()} == {url: len(sql) for url, sql in small.items()}
     assert not [sql for sqls in large.values() for sql in sqls if "programmes_participation" in sql]
+
+
+def test_the_migration_backfills_the_months_as_the_summaries_count_them(world):
+    """Installations with data get their monthly summaries with the migration, before any page reads them."""
+    import importlib
+
+    from django.apps import apps
+
+    backfill = importlib.import_module("programmes.migrations.0010_backfill_activity_months").backfill
+    ActivityMonth.objects.all().delete()
+    backfill(apps, None)
+    assert_summaries_match_recount()
