@@ -39,5 +39,6 @@ def register() -> None:
             _("Person-trainings of activities benefiting given institutions"),
             compute,
             beneficiary_activities,
+            summarised=True,  # inputs: activities, their partners and participant summaries (programmes.summaries)
         )
     )

@@ -33,6 +33,7 @@ from programmes.models import (
     Project,
     Result,
 )
+from programmes.selectors import periods_with_figures
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -310,7 +311,7 @@ def export_projects(projects) -> bytes:
         Prefetch("results", queryset=Result.objects.order_by("code")),
         Prefetch(
             "results__indicators",
-            queryset=Indicator.objects.prefetch_related("periods", "rule_themes", "rule_partners"),
+            queryset=Indicator.objects.prefetch_related(periods_with_figures(), "rule_themes", "rule_partners"),
         ),
     )
     updated = projects_last_changed(projects)

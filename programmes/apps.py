@@ -32,6 +32,9 @@ class ProgrammesConfig(AppConfig):
         )
         self._invalidate_dashboards_on_change()
         self._scope_named_history()
+        from . import summaries
+
+        summaries.connect()
 
     def _scope_named_history(self):
         """The audit page shows old and new values: the history of people and participations follows the same

@@ -1,8 +1,9 @@
 """Figures for the managers' dashboards, cached and invalidated whenever the data behind them changes.
 
-Every figure is computed from the activity table's summaries (participants by sex per activity) except unique
-people, which must look at participations (people span activities). The default period is the last twelve months,
-so the one distinct count stays small; other periods are cached like everything else.
+Activity counts and participants by sex add up the monthly summaries (`ActivityMonth`, kept on write by
+`programmes.summaries`) for the whole months of the period and the activities' own summary columns for the
+part-months at its ends. Unique people must look at participations (people span activities): the default period is
+the last twelve months, so that one distinct count stays smaller; other periods are cached like everything else.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -22,11 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from accounts.units import UnitArea
 
-from . import results
+from . import results, selectors
 from .forms import DateInput
 from .indicator_rules import COUNTED_STATUSES
 from .models import (
     Activity,
+    ActivityMonth,
     ActivityPartner,
     ActivityStatus,
     Indicator,
@@ -160,65 +162,104 @@ class Overview:
         return round(100 * self.women / (self.women + self.men)) if self.women + self.men else None
 
 
+def _month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+SUM_FIELDS = ("month", "unit_area", "location_id", "participant_mode")
+
+
+def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
+    """Counted activities of the period and their participants by sex, grouped by month, unit area, place and way of
+    recording participants, and the ids of their partners: the whole months inside the period from the monthly
+    summaries (`ActivityMonth`), the part-months at either end from the activities themselves. A partner filter
+    reads activities only (the months cannot tell which of their activities a partner took part in)."""
+    activities = filtered_activities(user, filters)
+    first_whole = _month_start(filters["date_from"])
+    if first_whole != filters["date_from"]:
+        first_whole = _next_month(first_whole)
+    after_whole = _month_start(filters["date_to"] + datetime.timedelta(days=1))
+    if filters["partner"] or first_whole >= after_whole:
+        edges, months = activities, ActivityMonth.objects.none()
+    else:
+        edges = activities.filter(Q(start_date__lt=first_whole) | Q(start_date__gte=after_whole))
+        months = ActivityMonth.objects.filter(
+            unit_area__in=access.visible_unit_areas(user), month__gte=first_whole, month__lt=after_whole
+        )
+        for name, lookup in (("unit_area", "unit_area"), ("programme", "project__programme_id"),
+                             ("project", "project_id"), ("location", "location_id")):  # fmt: skip
+            if filters[name]:
+                months = months.filter(**{lookup: filters[name]})
+    # A few hundred rows a year whatever the number of activities (months x projects x places x 2).
+    rows = list(months.values(*SUM_FIELDS, "activities", "women", "men", "unrecorded", "partners"))
+    partners = {partner_id for row in rows for partner_id in row.pop("partners")}
+    raw = edges.annotate(month=TruncMonth("start_date")).values(*SUM_FIELDS).annotate(
+        activities=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"),
+        unrecorded=Sum("participants_unrecorded"),
+    )  # fmt: skip
+    rows += list(raw.order_by())
+    partners.update(
+        ActivityPartner.objects.filter(activity__in=edges.values("pk")).values_list("partner_id", flat=True).distinct()
+    )
+    return rows, partners
+
+
+def _add_up(rows: list[dict], key: str, names=("activities", "women", "men", "unrecorded")) -> list[dict]:
+    """Sums of `names` per value of `key`, in the order of that value."""
+    totals: dict = {}
+    for row in rows:
+        entry = totals.setdefault(row[key], {key: row[key], **dict.fromkeys(names, 0)})
+        for name in names:
+            entry[name] += row[name] or 0
+    return [totals[k] for k in sorted(totals, key=lambda v: (v is None, v))]
+
+
+def _places(rows: list[dict]) -> list[dict]:
+    """Activities per place with coordinates, most first, with the names the map and its table show."""
+    counts = {row["location_id"]: row["activities"] for row in _add_up(rows, "location_id", ("activities",))}
+    located = Location.objects.filter(pk__in=[pk for pk in counts if pk], latitude__isnull=False).values(
+        "id", "name", "name_az", "name_ru", "latitude", "longitude"
+    )
+    places = [
+        {
+            "location_id": loc["id"],
+            "location__name": loc["name"],
+            "location__name_az": loc["name_az"],
+            "location__name_ru": loc["name_ru"],
+            "location__latitude": loc["latitude"],
+            "location__longitude": loc["longitude"],
+            "activities": counts[loc["id"]],
+        }  # fmt: skip
+        for loc in located
+    ]
+    return sorted(places, key=lambda place: (-place["activities"], place["location_id"]))
+
+
 def _compute_overview(user, filters) -> Overview:
     activities = filtered_activities(user, filters)
-    totals = activities.aggregate(
-        count=Count("id"),
-        women=Sum("participants_women"),
-        men=Sum("participants_men"),
-        other=Sum("participants_unrecorded"),
-        headcount=Sum(
-            F("participants_women") + F("participants_men") + F("participants_unrecorded"),
-            filter=Q(participant_mode=ParticipantMode.HEADCOUNT),
-        ),
-    )
-    women, men, other = (totals[k] or 0 for k in ("women", "men", "other"))
+    rows, partners = _activity_sums(user, filters)
+    totals = _add_up(rows, "participant_mode")
+    women, men, other = (sum(t[k] for t in totals) for k in ("women", "men", "unrecorded"))
+    headcount = sum(t["women"] + t["men"] + t["unrecorded"] for t in totals if t["participant_mode"] == "headcount")
     named = Participation.objects.filter(
         activity__in=activities.filter(participant_mode=ParticipantMode.ROSTER).values("pk")
     ).aggregate(people=Count("person", distinct=True))["people"]
-    by_month = list(
-        activities.annotate(month=TruncMonth("start_date"))
-        .values("month")
-        .annotate(activities=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"))
-        .order_by("month")
-    )
-    by_unit = list(
-        activities.values("unit_area")
-        .annotate(
-            activities=Count("id"),
-            women=Sum("participants_women"),
-            men=Sum("participants_men"),
-            other=Sum("participants_unrecorded"),
-        )
-        .order_by("unit_area")
-    )
-    places = list(
-        activities.filter(location__latitude__isnull=False)
-        .values(
-            "location_id",
-            "location__name",
-            "location__name_az",
-            "location__name_ru",
-            "location__latitude",
-            "location__longitude",
-        )  # fmt: skip
-        .annotate(activities=Count("id"))
-        .order_by("-activities")
-    )
+    by_unit = [{**row, "other": row.pop("unrecorded")} for row in _add_up(rows, "unit_area")]
     return Overview(
         filters=filters,
-        activities=totals["count"],
+        activities=sum(t["activities"] for t in totals),
         person_trainings=women + men + other,
         women=women,
         men=men,
-        unique_people=named + (totals["headcount"] or 0),
-        partners=ActivityPartner.objects.filter(activity__in=activities.values("pk"))
-        .values("partner")
-        .distinct()
-        .count(),
-        by_month=by_month,
-        by_unit=by_unit,
-        places=places,
+        unique_people=named + headcount,
+        partners=len(partners),
+        by_month=[{k: row[k] for k in ("month", "activities", "women", "men")} for row in _add_up(rows, "month")],
+        by_unit=[{k: row[k] for k in ("unit_area", "activities", "women", "men", "other")} for row in by_unit],
+        places=_places(rows),
     )
 
 
@@ -272,7 +313,7 @@ def indicators_off_track(user, filters: dict):
     indicators = (
         Indicator.objects.for_user(user)
         .select_related("result__project__programme")
-        .prefetch_related("periods", "rule_partners", "rule_themes")
+        .prefetch_related(selectors.periods_with_figures(), "rule_partners", "rule_themes")
         .order_by("result__project__code", "code")
     )
     indicators = indicators.filter(

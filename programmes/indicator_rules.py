@@ -41,6 +41,10 @@ class Rule:
     label: str
     compute: Callable  # (indicator, start, end) -> Figure
     activities: Callable  # (indicator, start, end) -> Activity queryset behind the figure
+    # The figure is stored per period and kept current on write (programmes.summaries). Only for rules whose inputs
+    # are activities (with their themes and partners), participations and people: the writes that keep it current.
+    # A unit rule with other inputs connects their writes to programmes.summaries itself (training's course links).
+    summarised: bool = False
 
 
 RULES: dict[str, Rule] = {}
@@ -140,13 +144,14 @@ def _activity_count(indicator, start, end) -> Figure:
     return Figure(value=Decimal(counted_activities(indicator, start, end).count()))
 
 
-register_rule(Rule("activity_count", _("Number of activities"), _activity_count, counted_activities))
+register_rule(Rule("activity_count", _("Number of activities"), _activity_count, counted_activities, summarised=True))
 register_rule(
     Rule(
         "person_trainings",
         _("Person-trainings (every participation counts)"),
         lambda i, s, e: _people_figure(i, s, e, distinct=False),
         _people_activities,
+        summarised=True,
     )
 )
 register_rule(
@@ -155,5 +160,6 @@ register_rule(
         _("Unique people trained"),
         lambda i, s, e: _people_figure(i, s, e, distinct=True),
         _people_activities,
+        summarised=True,
     )
 )

@@ -12,17 +12,33 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 
 from .indicator_rules import RULES, Figure
-from .models import Indicator, IndicatorPeriod, PeriodStatus
+from .models import Indicator, IndicatorPeriod, PeriodFigure, PeriodStatus
 
 
 def figure(period: IndicatorPeriod) -> Figure | None:
-    """The period's actual: stored when approved or entered by hand, computed from activity data otherwise."""
+    """The period's actual: stored when approved or entered by hand, computed from activity data otherwise (read
+    from its summary where the rule keeps one; load periods with `select_related("summary")` to spare a query)."""
     indicator = period.indicator
     if period.is_locked or indicator.is_manual or indicator.rule not in RULES:
         if period.actual is None:
             return None
         return Figure(period.actual, period.actual_women, period.actual_men)
-    return RULES[indicator.rule].compute(indicator, period.start, period.end)
+    rule = RULES[indicator.rule]
+    if rule.summarised:
+        try:
+            stored = period.summary
+        except PeriodFigure.DoesNotExist:
+            stored = None  # not built yet (before `rebuild_summaries` ran): compute as before
+        if stored is not None:
+            return Figure(_count(stored.value), _count(stored.women), _count(stored.men))
+    return rule.compute(indicator, period.start, period.end)
+
+
+def _count(number: Decimal | None) -> Decimal | None:
+    """A stored count without the column's decimal places (12.00 -> 12), as the rule computes it."""
+    if number is None or number != number.to_integral_value():
+        return number
+    return number.to_integral_value()
 
 
 @dataclass

@@ -3,15 +3,20 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts import access
 
 from . import workflow
-from .models import Activity, ActivityPartner, Partner, PartnerFormerName, PartnerRole
+from .models import Activity, ActivityPartner, IndicatorPeriod, Partner, PartnerFormerName, PartnerRole
 from .names import fold_words
+
+
+def periods_with_figures(lookup: str = "periods") -> Prefetch:
+    """Indicator periods with their stored figures (`results.figure` reads them without a query per period)."""
+    return Prefetch(lookup, queryset=IndicatorPeriod.objects.select_related("summary"))
 
 
 @dataclass

@@ -5,7 +5,8 @@ from django.db import transaction
 from django.db.models import Count, Q, UniqueConstraint
 from django.utils.translation import gettext as _
 
-from .models import Activity, Participation, Partner, Sex
+from . import summaries
+from .models import Activity, Indicator, Participation, Partner, Sex
 
 
 @transaction.atomic
@@ -27,6 +28,8 @@ def refresh_participant_counts(*, activity: Activity) -> Activity:
         participants_women=women, participants_men=men, participants_unrecorded=unrecorded
     )
     activity.participants_women, activity.participants_men, activity.participants_unrecorded = women, men, unrecorded
+    # Once per activity, not per participation row: the stored indicator figures its roster counts in.
+    summaries.activities_changed([activity])
     return activity
 
 
@@ -96,6 +99,12 @@ def merge_partners(*, keep: Partner, duplicate: Partner, user) -> Partner:
     """
     if keep.pk == duplicate.pk:
         raise ValidationError(_("Choose two different partners."))
+    # Moving people and activity partners touches stored indicator figures: recompute each once, at the end.
+    with summaries.batch():
+        return _merge_partners(keep=keep, duplicate=duplicate, user=user)
+
+
+def _merge_partners(*, keep: Partner, duplicate: Partner, user) -> Partner:
     keep = Partner.objects.select_for_update().get(pk=keep.pk)
     duplicate = Partner.objects.select_for_update().get(pk=duplicate.pk)
     reason = _("Merged %(duplicate)s (id %(duplicate_id)d) into %(keep)s (id %(keep_id)d)") % {
@@ -124,4 +133,6 @@ def merge_partners(*, keep: Partner, duplicate: Partner, user) -> Partner:
     keep.save()
     duplicate._change_reason, duplicate._history_user = reason, user
     duplicate.delete()
+    # Indicators that count people of `duplicate` now name `keep` (their rows moved above, without m2m signals).
+    summaries.indicators_changed(Indicator.objects.filter(rule_partners=keep).values_list("pk", flat=True))
     return keep

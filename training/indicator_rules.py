@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from programmes import summaries
 from programmes.indicator_rules import Figure, Rule, counted_activities, headcount_totals, register_rule
 from programmes.models import Activity, Sex
 
@@ -49,5 +50,18 @@ def compute(indicator, start, end) -> Figure:
     )
 
 
+def _training_course_changed(sender, instance, **kwargs):
+    summaries.activity_ids_changed([instance.activity_id])
+
+
 def register() -> None:
-    register_rule(Rule("course_participants", _("Unique people trained in a course"), compute, trainings))
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import TrainingDetail
+
+    register_rule(
+        Rule("course_participants", _("Unique people trained in a course"), compute, trainings, summarised=True)
+    )
+    # The stored figure (programmes.summaries) also depends on which course a training belongs to.
+    post_save.connect(_training_course_changed, sender=TrainingDetail, dispatch_uid="summaries-training-save")
+    post_delete.connect(_training_course_changed, sender=TrainingDetail, dispatch_uid="summaries-training-delete")

@@ -10,6 +10,7 @@ import audit
 from accounts import access
 from programmes import participants, workflow
 from programmes.models import Activity, Indicator, Location, Participation, Partner, Person, Programme, Project
+from programmes.selectors import periods_with_figures
 
 from .. import filters, serializers, writes
 from ..pagination import ById, NewestActivitiesFirst, SmallTablePagination
@@ -255,6 +256,6 @@ class IndicatorViewSet(ReadOnlyViewSet):
         return (
             Indicator.objects.for_user(self.request.user)
             .select_related("result__project")
-            .prefetch_related("periods", "rule_themes", "rule_partners")
+            .prefetch_related(periods_with_figures(), "rule_themes", "rule_partners")
             .order_by("result__project_id", "code", "id")
         )

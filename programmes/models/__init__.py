@@ -5,11 +5,13 @@ from .partners import Contact, Partner, PartnerFormerName
 from .people import Participation, ParticipationRole, Person, Sex
 from .projects import FundingSource, GenderMarker, Programme, Project, Theme
 from .results import Indicator, IndicatorPeriod, PeriodStatus, Result
+from .summaries import ActivityMonth, PeriodFigure
 from .workflow import ActivityReview, Evidence
 
 __all__ = [
     "Activity",
     "ActivityKind",
+    "ActivityMonth",
     "ActivityPartner",
     "ActivityReview",
     "ActivityStatus",
@@ -27,6 +29,7 @@ __all__ = [
     "Partner",
     "PartnerFormerName",
     "PartnerRole",
+    "PeriodFigure",
     "PeriodStatus",
     "Person",
     "Programme",

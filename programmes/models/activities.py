@@ -121,6 +121,14 @@ class Activity(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "unit_area"}
         super().save(*args, **kwargs)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Where the activity counted when loaded: a change of project or date refreshes the stored indicator
+        # figures of both places (programmes.summaries).
+        instance._loaded_summary_key = (instance.__dict__.get("project_id"), instance.__dict__.get("start_date"))
+        return instance
+
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:

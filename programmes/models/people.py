@@ -76,6 +76,14 @@ class Person(models.Model):
         self.name_key = person_name_key(self.first_name, self.last_name)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Sex and organisation as loaded: when either changes, the stored indicator figures of the person's
+        # activities are recomputed (programmes.summaries).
+        instance._loaded_summary_key = (instance.__dict__.get("sex"), instance.__dict__.get("organisation_id"))
+        return instance
+
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)

@@ -22,7 +22,8 @@ def _get_indicator_for_user(request, pk) -> Indicator:
 
 def _get_period(request, pk, period_pk) -> IndicatorPeriod:
     indicator = _get_indicator_for_user(request, pk)
-    return get_object_or_404(indicator.periods.select_related("indicator__result__project__programme"), pk=period_pk)
+    periods = indicator.periods.select_related("indicator__result__project__programme", "summary")
+    return get_object_or_404(periods, pk=period_pk)
 
 
 def _current_period(periods, today):
@@ -36,7 +37,7 @@ def indicator_list(request):
     indicators = (
         Indicator.objects.for_user(request.user)
         .select_related("result__project__programme")
-        .prefetch_related("periods", "rule_partners", "rule_themes")
+        .prefetch_related(selectors.periods_with_figures(), "rule_partners", "rule_themes")
         .order_by("result__project__code", "result__code", "code")
     )
     project = request.GET.get("project")
@@ -56,7 +57,7 @@ def indicator_detail(request, pk):
     today = timezone.localdate()
     periods = [
         {"progress": results.progress(period, today), "can_edit": results.can_edit_period(request.user, period)}
-        for period in indicator.periods.select_related("submitted_by", "reviewed_by")
+        for period in indicator.periods.select_related("submitted_by", "reviewed_by", "summary")
     ]
     return render(
         request,

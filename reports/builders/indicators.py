@@ -29,7 +29,7 @@ def indicators_for_job(job):
     """Indicators the requester may see in the job's areas and filters that have a period overlapping the job's
     period; each carries those periods as `report_periods`. Four queries, however many indicators."""
     params = job.parameters or {}
-    periods = IndicatorPeriod.objects.order_by("start")
+    periods = IndicatorPeriod.objects.select_related("summary").order_by("start")
     date_from, date_to = job_period(job)
     if date_from:
         periods = periods.filter(end__gte=date_from)

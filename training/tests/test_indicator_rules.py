@@ -4,11 +4,13 @@ import pytest
 
 from accounts.units import UnitArea
 from programmes.indicator_rules import RULES
-from programmes.models import ParticipationRole, Sex
+from programmes.models import ParticipationRole, PeriodFigure, Sex
 from programmes.services import refresh_participant_counts
 from programmes.tests.factories import ParticipationFactory, PersonFactory
-from programmes.tests.factories_results import IndicatorFactory, ResultFactory
+from programmes.tests.factories_results import IndicatorFactory, IndicatorPeriodFactory, ResultFactory
+from programmes.tests.recount import assert_summaries_match_recount
 
+from ..models import TrainingDetail
 from .factories import CourseFactory, TrainingDetailFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,24 @@ def test_course_participants_without_a_course_is_zero(world):
     rule = RULES["course_participants"]
     assert rule.compute(indicator, START, END).value == 0
     assert not rule.activities(indicator, START, END).exists()
+
+
+def test_stored_figure_follows_a_training_moving_to_another_course(world):
+    """The course of a training is an input of the stored figure (programmes.summaries)."""
+    indicator = IndicatorFactory(
+        result=world["result"], rule="course_participants", rule_options={"course": world["course"].pk}
+    )
+    period = IndicatorPeriodFactory(indicator=indicator, start=START, end=END)
+    assert PeriodFigure.objects.get(period=period).value == 4 + 5
+    assert_summaries_match_recount()
+    second = max(world["counted"], key=lambda a: a.start_date)
+    detail = TrainingDetail.objects.get(activity=second)
+    detail.course = CourseFactory()
+    detail.save()
+    assert_summaries_match_recount()
+    assert (
+        PeriodFigure.objects.get(period=period).value
+        == RULES["course_participants"].compute(indicator, START, END).value
+    )
+    detail.delete()
+    assert_summaries_match_recount()

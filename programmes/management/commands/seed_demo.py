@@ -30,4 +30,6 @@ class Command(BaseCommand):
             counts = DemoBuilder(scale).build()
             for seeder in registry.demo_seeders:
                 seeder(scale=scale, stdout=self.stdout)
+            # Demo rows are bulk-loaded past the services that keep summaries current.
+            call_command("rebuild_summaries", stdout=self.stdout)
         self.stdout.write(", ".join(f"{k}: {v}" for k, v in counts.items()))
