@@ -384,7 +384,7 @@ def test_the_migration_backfills_the_months_as_the_summaries_count_them(world):
 
     from django.apps import apps
 
-    backfill = importlib.import_module("programmes.migrations.0010_backfill_activity_months").backfill
+    backfill = importlib.import_module("programmes.migrations.0012_backfill_activity_months").backfill
     ActivityMonth.objects.all().delete()
     backfill(apps, None)
     assert_summaries_match_recount()

@@ -41,6 +41,6 @@ def backfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("programmes", "0009_summaries")]
+    dependencies = [("programmes", "0011_summaries")]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]

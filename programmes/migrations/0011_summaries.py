@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0008_merge_armed_forces_area_and_partner_records'),
+        ('programmes', '0010_import_runs'),
     ]
 
     operations = [
