@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 
 from . import workflow
-from .models import Activity, ActivityPartner, Partner, PartnerFormerName, PartnerRole
+from .models import Activity, ActivityPartner, ActivityStatus, Partner, PartnerFormerName, PartnerRole
 from .names import fold_words
 
 
@@ -66,16 +66,25 @@ def activity_detail_context(activity: Activity, user) -> dict:
     participations = activity.participations.select_related("person__organisation").order_by(
         "person__last_name", "person__first_name", "id"
     )
+    returned = activity.status == ActivityStatus.RETURNED
     return {
         "activity": activity,
-        "partner_links": activity.partner_links.select_related("partner"),
-        "themes": activity.themes.all(),
         "participations": participations,
         "names_visible": names_visible,
         "evidence": activity.evidence.all(),
         "can_edit": workflow.can_edit(user, activity),
         "transitions": workflow.allowed_transitions(user, activity),
-        "last_review": activity.reviews.select_related("by").first(),
+        # Shown only while the activity is returned for changes: no query otherwise.
+        "last_review": activity.reviews.select_related("by").first() if returned else None,
+    }
+
+
+def activity_overview_context(activity: Activity) -> dict:
+    """The activity's facts and partners (programmes/_activity_overview.html): no names, so the page caches them."""
+    return {
+        "activity": activity,
+        "partner_links": activity.partner_links.select_related("partner"),
+        "themes": activity.themes.all(),
     }
 
 

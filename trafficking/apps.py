@@ -9,7 +9,7 @@ class TraffickingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
-        from programmes import registry
+        from programmes import fragments, registry
 
         from . import dashboard_panels, indicator_rules, report_kinds
         from .demo import seed_demo
@@ -22,3 +22,4 @@ class TraffickingConfig(AppConfig):
             registry.register_dashboard_panel(panel)
         indicator_rules.register()
         report_kinds.register()
+        fragments.watch(self)  # this unit's cached pages follow its records
