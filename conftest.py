@@ -32,7 +32,7 @@ def _fresh_cached_pages():
 
     dashboard.bump(dashboard.VERSION_KEY)
     dashboard.bump(fragments.REFERENCE_VERSION_KEY)
-    user_facts.forget_everyone()  # user ids come again in a new test database; cached roles must not
+    user_facts.bump_generation()  # user ids come again in a new test database; cached roles must not
 
 
 def pytest_collection_modifyitems(config, items):
