@@ -27,10 +27,12 @@ def _fresh_cached_pages():
     """Cached figures and page fragments are keyed by version numbers that writes bump; a test's writes are rolled
     back, the bumps are not, so each test starts on new versions rather than on HTML cached from another's data.
     (Bumping, not cache.clear(): under CI the cache is the Redis that also carries Celery's queue.)"""
+    from accounts import user_facts
     from programmes import dashboard, fragments
 
     dashboard.bump(dashboard.VERSION_KEY)
     dashboard.bump(fragments.REFERENCE_VERSION_KEY)
+    user_facts.bump_generation()  # user ids come again in a new test database; cached roles must not
 
 
 def pytest_collection_modifyitems(config, items):

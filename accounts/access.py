@@ -9,6 +9,7 @@ Querysets (`for_user`), views, templates and the admin all ask these functions; 
   Django admin.
 """
 
+from . import user_facts
 from .roles import Role
 from .units import ALL_UNIT_AREAS
 
@@ -16,10 +17,8 @@ from .units import ALL_UNIT_AREAS
 def _roles(user) -> frozenset:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
-    # Cached on the user object: one query per request, however often the roles are asked.
-    if not hasattr(user, "_role_cache"):
-        user._role_cache = frozenset(user.groups.values_list("name", flat=True))
-    return user._role_cache
+    # Read once per request, from the shared cache when there is one (accounts.user_facts).
+    return user_facts.role_names(user)
 
 
 def has_role(user, role: Role) -> bool:

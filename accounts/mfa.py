@@ -13,7 +13,7 @@ from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import access
+from . import access, user_facts
 
 BACKUP_CODE_COUNT = 10
 
@@ -30,7 +30,7 @@ def mfa_required(user) -> bool:
 def must_use_second_factor(user) -> bool:
     """The policy requires it, or the user enrolled an authenticator: then it is asked at every sign-in, since a
     password alone must not open an account its owner believes is protected by two factors."""
-    return mfa_required(user) or (getattr(user, "is_authenticated", False) and is_enrolled(user))
+    return mfa_required(user) or (getattr(user, "is_authenticated", False) and user_facts.has_authenticator(user))
 
 
 def second_factor_pending(user) -> bool:

@@ -3,6 +3,7 @@
     DATABASE_URL=postgres://.../osce_perf_bench python bench/throughput.py cpu   # CPU ms per request, in-process
     DATABASE_URL=postgres://.../osce_perf_bench python bench/throughput.py wrk   # gunicorn + wrk, requests/s
     DATABASE_URL=postgres://.../osce_perf_bench python bench/throughput.py profile --url /activities/
+    DATABASE_URL=postgres://.../osce_perf_bench python bench/throughput.py nodes --url /policing/  # per template node
 
 `cpu` times each page with `time.process_time()` around Django's test client (the median of --repeat requests), so
 it counts this process's CPU only and stays readable on a shared, busy machine. `wrk` serves the portal as in
@@ -110,6 +111,40 @@ def run_profile(args):
     stats.sort_stats("tottime").print_stats(25)
 
 
+def run_nodes(args):
+    """CPU per template node (inclusive of the nodes inside it) over --repeat requests to one page: which part of a
+    page's templates costs what, which cProfile shows only as Django's own render functions."""
+    import collections
+
+    from django.template import base
+
+    client = Client()
+    client.force_login(User.objects.get(username=args.user))
+    client.get(args.url)
+    spent, calls = collections.defaultdict(float), collections.Counter()
+    render_annotated = base.Node.render_annotated
+
+    def timed(node, context):
+        start = time.process_time()
+        try:
+            return render_annotated(node, context)
+        finally:
+            token = getattr(node, "token", None)
+            where = (getattr(node.origin, "template_name", "?"), token.lineno if token else 0)
+            label = (*where, type(node).__name__, token.contents[:60] if token else "")
+            spent[label] += time.process_time() - start
+            calls[label] += 1
+
+    base.Node.render_annotated = timed
+    try:
+        for _ in range(args.repeat):
+            client.get(args.url)
+    finally:
+        base.Node.render_annotated = render_annotated
+    for label, seconds in sorted(spent.items(), key=lambda item: -item[1])[:30]:
+        print(f"{seconds / args.repeat * 1000:7.2f} ms  x{calls[label] / args.repeat:4.0f}  {label}")
+
+
 def _default_middleware():
     env = dict(os.environ, BENCH_DEFAULT_MIDDLEWARE="1")
     code = "import bench.settings as s; print('\\n'.join(s.MIDDLEWARE))"
@@ -181,14 +216,14 @@ def run_wrk(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["cpu", "wrk", "profile"])
+    parser.add_argument("mode", choices=["cpu", "wrk", "profile", "nodes"])
     parser.add_argument("--url", default="/activities/")
     parser.add_argument("--user", default="manager")
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--port", type=int, default=8795)
     args = parser.parse_args()
-    {"cpu": run_cpu, "wrk": run_wrk, "profile": run_profile}[args.mode](args)
+    {"cpu": run_cpu, "wrk": run_wrk, "profile": run_profile, "nodes": run_nodes}[args.mode](args)
 
 
 if __name__ == "__main__":

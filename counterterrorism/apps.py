@@ -10,7 +10,7 @@ class CounterterrorismConfig(AppConfig):
     def ready(self):
         from accounts import access
         from accounts.units import UnitArea
-        from programmes import registry
+        from programmes import fragments, registry
         from programmes.models import ParticipantMode
 
         from . import dashboard_panels, indicator_rules, report_kinds
@@ -34,3 +34,4 @@ class CounterterrorismConfig(AppConfig):
             registry.register_dashboard_panel(panel)
         indicator_rules.register()
         report_kinds.register()
+        fragments.watch(self)  # this unit's cached pages follow its records

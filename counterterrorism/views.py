@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
-from programmes import workflow
+from programmes import fragments, workflow
 from programmes.models import Activity
 
 from . import selectors, services
@@ -45,7 +45,16 @@ def index(request):
     return render(
         request,
         "counterterrorism/index.html",
-        {"themes": selectors.theme_summary(), "can_edit": access.can_edit_unit(request.user, UNIT)},
+        {
+            # Activities per theme: cached until an activity or a theme changes.
+            "body": fragments.rendered(
+                "counterterrorism-themes",
+                request.user,
+                "counterterrorism/_theme_summary.html",
+                lambda: {"themes": selectors.theme_summary()},
+            ),
+            "can_edit": access.can_edit_unit(request.user, UNIT),
+        },
     )
 
 

@@ -173,7 +173,7 @@ CERTIFICATE_EMBLEM = env("CERTIFICATE_EMBLEM", default="")
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "osce_baku.cache.SharedClientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -248,6 +248,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # through to the database. Not with the per-process memory cache: a session ended by one worker would live on in
 # another's memory.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+# The same reasoning for each user's roles and authenticator enrolment, asked on every request (accounts.user_facts).
+USER_FACTS_CACHED = bool(REDIS_URL)
 
 # Two-factor sign-in: none | managers (managers and administrators) | all. Production default: managers.
 REQUIRE_MFA = env("REQUIRE_MFA", default="none" if DEBUG else "managers")

@@ -9,6 +9,7 @@ class PolicingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
+        from programmes import fragments
         from programmes.registry import (
             NavItem,
             register_dashboard_panel,
@@ -31,3 +32,4 @@ class PolicingConfig(AppConfig):
         register_home_panel(dashboard_panels.HOME_PANEL)
         indicator_rules.register()
         report_kinds.register()
+        fragments.watch(self)  # this unit's cached pages follow its records

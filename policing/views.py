@@ -7,11 +7,12 @@ out-of-scope id is a 404. Only those who may edit the unit (its staff and admini
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts import access
-from programmes import workflow
+from programmes import fragments, workflow
 
 from . import selectors, services
 from .forms import ActionForm, IssueForm, MeetingForm
@@ -52,8 +53,21 @@ def _context(request, **extra):
 
 def cag_list(request):
     access.require_unit_visible(request.user, UNIT)
-    groups = Paginator(selectors.cags_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "policing/cag_list.html", _context(request, page=groups))
+    number = request.GET.get("page")
+    # The table (a count, one annotated query and its rows through the template) was most of this page's CPU and is
+    # the same for everyone who may see the unit: cached until an activity or a policing record changes.
+    rows = fragments.rendered(
+        "policing-groups",
+        request.user,
+        "policing/_cag_rows.html",
+        # The list has no filters: its pager links carry the page number only, whatever else the URL holds.
+        lambda: {
+            "page": Paginator(selectors.cags_for(request.user), PAGE_SIZE).get_page(number),
+            "pager_query": QueryDict(),
+        },
+        number,
+    )
+    return render(request, "policing/cag_list.html", _context(request, rows=rows))
 
 
 def cag_detail(request, pk):

@@ -14,8 +14,13 @@ import json
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from accounts import access
 
 from . import dashboard
 
@@ -38,6 +43,25 @@ def invalidate_reference(**_kwargs) -> None:
     transaction.on_commit(lambda: dashboard.bump(REFERENCE_VERSION_KEY))
 
 
+def watch(app_config) -> None:
+    """Bump the reference version on every change to any record of a unit app (its `AppConfig.ready()` calls this),
+    so the unit's cached pages follow its own records as they follow activities. Writes to unit records are rare
+    next to reads; a bump costs each cached part one fresh render."""
+    for model in app_config.get_models(include_auto_created=True):
+        uid = f"fragments-{model._meta.label}"
+        if model._meta.auto_created:  # the table behind a many-to-many field
+            m2m_changed.connect(invalidate_reference, sender=model, dispatch_uid=f"{uid}-m2m")
+            continue
+        post_save.connect(invalidate_reference, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate_reference, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def scope(user) -> list:
+    """What a user's cached parts may differ by: the unit areas whose records, and whose participants' names, the
+    user may see (accounts.access). Users with the same scope see the same HTML."""
+    return [sorted(access.visible_unit_areas(user)), sorted(access.name_visible_unit_areas(user))]
+
+
 def key(kind: str, *parts) -> str:
     # One round trip for both versions: this runs on every request of the pages that use it.
     versions = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY])
@@ -55,3 +79,10 @@ def cached(kind: str, parts: list, render) -> str:
         html = render()
         cache.set(cache_key, html, CACHE_SECONDS)
     return html
+
+
+def rendered(kind: str, user, template: str, context, *parts) -> SafeString:
+    """`template` rendered with the dict `context()` returns (called only on a miss, so its queries run only then),
+    cached per the user's scope and `parts` (the query, the page number)."""
+    html = cached(kind, [scope(user), *parts], lambda: render_to_string(template, context()))
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when it was rendered

@@ -5,12 +5,23 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import access
 
 from . import workflow
-from .models import Activity, ActivityPartner, IndicatorPeriod, Partner, PartnerFormerName, PartnerRole
+from .models import (
+    Activity,
+    ActivityPartner,
+    ActivityStatus,
+    IndicatorPeriod,
+    ParticipationRole,
+    Partner,
+    PartnerFormerName,
+    PartnerRole,
+    Person,
+)
 from .names import fold_words
 
 
@@ -72,19 +83,54 @@ def page_without_count(queryset, page, size: int) -> Page:
 
 def activity_detail_context(activity: Activity, user) -> dict:
     names_visible = access.can_see_person_names(user, activity.unit_area)
-    participations = activity.participations.select_related("person__organisation").order_by(
-        "person__last_name", "person__first_name", "id"
-    )
+    returned = activity.status == ActivityStatus.RETURNED
     return {
         "activity": activity,
-        "partner_links": activity.partner_links.select_related("partner"),
-        "themes": activity.themes.all(),
-        "participations": participations,
+        "participants": participant_rows(activity) if names_visible and not activity.is_headcount else [],
         "names_visible": names_visible,
         "evidence": activity.evidence.all(),
         "can_edit": workflow.can_edit(user, activity),
         "transitions": workflow.allowed_transitions(user, activity),
-        "last_review": activity.reviews.select_related("by").first(),
+        # Shown only while the activity is returned for changes: no query otherwise.
+        "last_review": activity.reviews.select_related("by").first() if returned else None,
+    }
+
+
+def participant_rows(activity: Activity) -> list[dict]:
+    """The activity's participant table as plain rows: no model instances, the role labels and the organisation's
+    localized name worked out here once per row, so the template does no lookups (the table is most of the page's
+    CPU, and it has names, so it is never cached)."""
+    roles = {value: str(label) for value, label in ParticipationRole.choices}
+    lang = (get_language() or "en")[:2]
+    org_name = f"person__organisation__name_{lang}" if lang in ("az", "ru") else "person__organisation__name"
+    rows = activity.participations.order_by("person__last_name", "person__first_name", "id").values_list(
+        "pk", "person__first_name", "person__last_name", "person__organisation__acronym",
+        "person__organisation__name", org_name, "role", "days_attended", "pre_test_score", "post_test_score",
+        "certificate_issued",
+    )  # fmt: skip
+    return [
+        {
+            "pk": pk,
+            "name": Person.join_name(first, last),
+            # As `acronym|default:organisation`: the acronym, else the name in the active language, else English.
+            "organisation": acronym or local or english or "",
+            "role": roles.get(role, role),
+            # Blank rather than None here: a default_if_none filter per cell was a tenth of the table's cost.
+            "days": "" if days is None else days,
+            "pre": "" if pre is None else pre,
+            "post": "" if post is None else post,
+            "certificate": certificate,
+        }
+        for pk, first, last, acronym, english, local, role, days, pre, post, certificate in rows
+    ]
+
+
+def activity_overview_context(activity: Activity) -> dict:
+    """The activity's facts and partners (programmes/_activity_overview.html): no names, so the page caches them."""
+    return {
+        "activity": activity,
+        "partner_links": activity.partner_links.select_related("partner"),
+        "themes": activity.themes.all(),
     }
 
 

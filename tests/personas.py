@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from accounts import user_facts
 from accounts.roles import Role
 from accounts.tests.factories import UserFactory
 from accounts.units import UnitArea
@@ -43,6 +44,9 @@ def personas(staff_policing, staff_ct, manager, administrator):
         client = Client()
         client.force_login(user)
         clients[name] = client
+        # As for anyone already signed in, the user's roles and enrolment are in the cache (accounts.user_facts),
+        # so a test's first request costs the queries of every later one.
+        user_facts.warm(user)
     return clients
 
 

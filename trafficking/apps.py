@@ -9,7 +9,7 @@ class TraffickingConfig(AppConfig):
 
     def ready(self):
         from accounts.units import UnitArea
-        from programmes import registry
+        from programmes import fragments, registry
 
         from . import dashboard_panels, indicator_rules, report_kinds, services
         from .demo import PLAN, seed_demo
@@ -27,3 +27,4 @@ class TraffickingConfig(AppConfig):
         indicator_rules.register()
         report_kinds.register()
         registry.register_import_kind(services.NRM_IMPORT, _("NRM statistics"))
+        fragments.watch(self)  # this unit's cached pages follow its records

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
-from programmes import workflow
+from programmes import fragments, workflow
 from programmes.models import Activity, Partner
 from programmes.uploads import evidence_response
 from reports.cells import csv_bytes
@@ -43,7 +43,15 @@ def index(request):
     return render(
         request,
         "trafficking/index.html",
-        {"plans": selectors.plans_for(request.user), "can_edit": access.can_edit_unit(request.user, UNIT)},
+        {
+            "body": fragments.rendered(
+                "trafficking-plans",
+                request.user,
+                "trafficking/_plan_rows.html",
+                lambda: {"plans": selectors.plans_for(request.user)},
+            ),
+            "can_edit": access.can_edit_unit(request.user, UNIT),
+        },
     )
 
 

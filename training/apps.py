@@ -11,6 +11,7 @@ class TrainingConfig(AppConfig):
         import audit
         from accounts import access
         from accounts.units import UnitArea
+        from programmes import fragments
         from programmes.registry import (
             NavItem,
             register_dashboard_panel,
@@ -38,3 +39,4 @@ class TrainingConfig(AppConfig):
                 participation__activity__unit_area__in=access.name_visible_unit_areas(viewer)
             ),
         )
+        fragments.watch(self)  # this unit's cached pages follow its records

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts import access
-from programmes import workflow
+from programmes import fragments, workflow
 from programmes.models import Activity, ParticipationRole
 
 from . import selectors, services
@@ -52,7 +52,14 @@ def _get_certificate_for_user(request, pk):
 
 def index(request):
     access.require_unit_visible(request.user, UNIT)
-    return render(request, "training/index.html", {"courses": selectors.learning_by_course(request.user)})
+    # The course table aggregates the unit's participations: cached until they or a training record change.
+    body = fragments.rendered(
+        "training-courses",
+        request.user,
+        "training/_course_rows.html",
+        lambda: {"courses": selectors.learning_by_course(request.user)},
+    )
+    return render(request, "training/index.html", {"body": body})
 
 
 def course_detail(request, pk):

@@ -86,7 +86,12 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        return self.join_name(self.first_name, self.last_name)
+
+    @staticmethod
+    def join_name(first_name: str, last_name: str) -> str:
+        """A name as pages show it, also from rows read without a model instance."""
+        return " ".join(part for part in (first_name, last_name) if part)
 
 
 class ParticipationRole(models.TextChoices):

@@ -25,7 +25,7 @@ def activity_list(request):
     query.pop("page", None)
     # The filter bar (13 fields, ~110 options through the widget templates) and the rows are most of this page's
     # cost and the same for everyone with the same scope: cached until the data or the reference records change.
-    scope = sorted(access.visible_unit_areas(request.user))
+    scope = fragments.scope(request.user)
     filter_bar = fragments.cached(
         "activity-filters",
         [scope, query.urlencode()],
@@ -55,6 +55,15 @@ def activity_detail(request, pk):
     context = selectors.activity_detail_context(activity, request.user)
     audit.log_personal_view(request, activity, shown=context["names_visible"])
     context["review_form"] = ReviewForm()
+    # Facts, themes and partners (two queries and their rendering) follow the data and reference versions; the
+    # participant names, the evidence forms and the buttons stay live.
+    context["overview"] = fragments.rendered(
+        "activity-overview",
+        request.user,
+        "programmes/_activity_overview.html",
+        lambda: selectors.activity_overview_context(activity),
+        activity.pk,
+    )
     return render(request, "programmes/activity_detail.html", context)
 
 

@@ -76,7 +76,7 @@ def _render_dashboard(request, unit_area=""):
         for panel in dashboard_panels
         if unit_area and panel.unit_area == unit_area
     ]
-    scope = sorted(access.visible_unit_areas(request.user))
+    scope = fragments.scope(request.user)
     logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
     if logged:
         audit.log_access(request, logged, unit_area=unit_area, detail=f"{unit_area} dashboard")
