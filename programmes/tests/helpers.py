@@ -4,6 +4,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 MB = 1024 * 1024
 
 
@@ -38,3 +40,15 @@ def shared_strings_bomb(path: Path, megabytes: int = 400) -> None:
             for _ in range(megabytes):
                 member.write(chunk)
             member.write(b"</sst>")
+
+
+def xlsx(rows, name="sheet.xlsx"):
+    """An .xlsx upload holding `rows` (the first is usually the headings)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())

@@ -5,7 +5,6 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -17,19 +16,12 @@ from programmes.models import Activity, ParticipantMode, Participation, Person, 
 from programmes.names import person_name_key
 from programmes.tests.factories import ActivityFactory, ParticipationFactory, PartnerFactory, PersonFactory
 
+from .helpers import xlsx
+
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "samples"
 EN = ["First name", "Last name", "Sex", "Organisation", "Date", "Pre-test", "Post-test", "Certificate"]
-
-
-def xlsx(rows, name="sheet.xlsx"):
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
 
 
 def csv_file(rows, name="sheet.csv", encoding="utf-8", delimiter=","):

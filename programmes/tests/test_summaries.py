@@ -33,8 +33,8 @@ from programmes.tests.factories import (
     ProjectFactory,
 )
 from programmes.tests.factories_results import IndicatorFactory, IndicatorPeriodFactory, ResultFactory
+from programmes.tests.helpers import xlsx
 from programmes.tests.recount import assert_summaries_match_recount
-from programmes.tests.test_attendance_import import xlsx
 
 pytestmark = pytest.mark.django_db
 
