@@ -35,6 +35,25 @@ def _fresh_cached_pages():
     user_facts.bump_generation()  # user ids come again in a new test database; cached roles must not
 
 
+@pytest.fixture
+def migrator(transactional_db):
+    """Moves the test database to an older migration state (`migrator(targets)` returns that state's apps) and,
+    afterwards, back to the latest migration of every app: a data-migration test that stopped at its own migration
+    would leave later tests without the tables of every migration after it."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        executor.loader.build_graph()
+        return executor.loader.project_state(targets).apps
+
+    yield migrate
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for marker in ("postgres", "redis", "celery_worker", "browser"):

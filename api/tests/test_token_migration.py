@@ -2,9 +2,6 @@
 
 import datetime
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
@@ -13,22 +10,17 @@ BEFORE = [("api", "0001_initial")]
 AFTER = [("api", "0002_token_expiry_and_second_factor")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_existing_tokens_become_unverified_and_expire_a_lifetime_after_creation(settings):
+def test_existing_tokens_become_unverified_and_expire_a_lifetime_after_creation(migrator, settings):
     settings.API_TOKEN_LIFETIME_DAYS = 90
     user = UserFactory(username="old.token.owner")
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old_state = executor.loader.project_state(BEFORE).apps
+    old_state = migrator(BEFORE)
     made = timezone.now() - datetime.timedelta(days=100)
     recent = timezone.now() - datetime.timedelta(days=10)
     OldToken = old_state.get_model("api", "ApiToken")  # noqa: N806 - a model class
     OldToken.objects.create(user_id=user.pk, name="old", prefix="aaaa", key_hash="x" * 64, created_at=made)
     OldToken.objects.create(user_id=user.pk, name="recent", prefix="bbbb", key_hash="y" * 64, created_at=recent)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    executor.loader.build_graph()
+    migrator(AFTER)
     from api.models import ApiToken
 
     old, fresh = ApiToken.objects.get(prefix="aaaa"), ApiToken.objects.get(prefix="bbbb")
