@@ -18,9 +18,10 @@ class PolicingConfig(AppConfig):
             register_home_panel,
             register_nav,
             register_sector_default,
+            register_summary_rebuilder,
         )
 
-        from . import dashboard_panels, indicator_rules, report_kinds
+        from . import dashboard_panels, indicator_rules, report_kinds, summaries
         from .demo import PLAN, seed_policing
 
         register_nav(NavItem(_("Community policing"), "policing:index", unit_area=UnitArea.POLICING, order=20))
@@ -32,4 +33,6 @@ class PolicingConfig(AppConfig):
         register_home_panel(dashboard_panels.HOME_PANEL)
         indicator_rules.register()
         report_kinds.register()
+        summaries.connect()
+        register_summary_rebuilder(summaries.rebuild)
         fragments.watch(self)  # this unit's cached pages follow its records

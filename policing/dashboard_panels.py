@@ -6,7 +6,6 @@ what they are today (no history is kept of them); the period decides which meeti
 and "overdue" are judged on: the period end, or today if the period runs on.
 """
 
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +29,12 @@ def cags_panel(user, filters) -> dict:
     as_of = _as_of(filters)
     data = selectors.rollout(user, today=as_of)
     groups = data["groups"]
-    meetings = selectors.held_meetings(as_of).filter(activity__start_date__gte=filters["date_from"])
+    where = {}
     if filters["location"]:
         groups = [g for g in groups if g.location_id == filters["location"]]
-        meetings = meetings.filter(cag__location_id=filters["location"])
-    held = dict(meetings.order_by().values_list("cag__status").annotate(n=Count("pk")))
+        where["cag__location_id"] = filters["location"]
+    totals = selectors.held_totals(("cag__status",), as_of, filters["date_from"], **where)
+    held = {status: row["n"] for (status,), row in totals.items()}
     statuses = [
         {
             "status": status,

@@ -243,3 +243,25 @@ class FollowUpAction(models.Model):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         return self.status in OPEN_STATUSES and self.due_date < (today or timezone.localdate())
+
+
+class CagMonth(models.Model):
+    """Meetings a group held in a month (activity neither planned nor cancelled), kept on write by
+    policing/summaries.py, so the rollout page and the dashboard panel read a row per group and month instead of
+    every meeting."""
+
+    cag = models.ForeignKey(CommunityAdvisoryGroup, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    meetings = models.PositiveIntegerField(default=0)
+    members_present = models.PositiveIntegerField(default=0)
+    members_expected = models.PositiveIntegerField(default=0)
+    last_meeting = models.DateField()
+
+    class Meta:
+        verbose_name = _("CAG meetings per month")
+        verbose_name_plural = _("CAG meetings per month")
+        constraints = [models.UniqueConstraint(fields=["cag", "month"], name="cag_month_once")]
+        indexes = [models.Index(fields=["month", "cag"], name="cag_month_by_month")]
+
+    def __str__(self):
+        return f"{self.cag_id} {self.month:%Y-%m}"

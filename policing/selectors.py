@@ -2,13 +2,22 @@
 
 import datetime
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from programmes.models import ActivityStatus, Sex
 
-from .models import CagMeeting, CagMember, CagStatus, CommunityAdvisoryGroup, FollowUpAction, MemberSector
+from . import summaries
+from .models import (
+    CagMeeting,
+    CagMember,
+    CagMonth,
+    CagStatus,
+    CommunityAdvisoryGroup,
+    FollowUpAction,
+    MemberSector,
+)
 
 SILENT_QUARTERS = 2
 
@@ -28,6 +37,48 @@ def held_meetings(today: datetime.date | None = None):
     return CagMeeting.objects.exclude(activity__status__in=[ActivityStatus.PLANNED, ActivityStatus.CANCELLED]).filter(
         activity__start_date__lte=today
     )
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def held_totals(keys: tuple[str, ...], end: datetime.date, start: datetime.date | None = None, **where) -> dict:
+    """Meetings held from `start` (or ever) to `end`, grouped by `keys` ("cag", "month", "cag__status"...) and
+    filtered by `where` (on the group: "cag__in", "cag__location_id"): {key tuple: {n, present, expected, last}}.
+
+    Whole months come from the CagMonth summaries; the partial months at either end, at most two, from the meetings
+    themselves. Two queries, neither of which reads more than two months of meetings."""
+    first_whole = start if start is None or start.day == 1 else _next_month(start)
+    cut = (end + datetime.timedelta(days=1)).replace(day=1)  # months before it end on or before `end`
+    fields = {"n": "meetings", "present": "members_present", "expected": "members_expected"}
+    stored = CagMonth.objects.filter(month__lt=cut, **where)
+    raw = Q(activity__start_date__gte=cut, activity__start_date__lte=end)
+    if first_whole is not None:
+        stored = stored.filter(month__gte=first_whole)
+        raw |= Q(activity__start_date__gte=start, activity__start_date__lt=first_whole)
+    if first_whole is not None and first_whole >= cut:  # no whole month in the range
+        stored, raw = CagMonth.objects.none(), Q(activity__start_date__gte=start, activity__start_date__lte=end)
+    totals: dict[tuple, dict] = {}
+    parts = [
+        stored.values(*keys).annotate(**{k: Sum(f) for k, f in fields.items()}, last=Max("last_meeting")),
+        summaries.counted_meetings()
+        .filter(raw, **where)
+        .annotate(month=TruncMonth("activity__start_date"))
+        .values(*keys)
+        .annotate(
+            n=Count("pk"), present=Sum("members_present"), expected=Sum("members_total"),
+            last=Max("activity__start_date"),
+        ),
+    ]  # fmt: skip
+    for part in parts:
+        for row in part.order_by():
+            total = totals.setdefault(tuple(row[k] for k in keys), {"n": 0, "present": 0, "expected": 0, "last": None})
+            for name in fields:
+                total[name] += row[name] or 0
+            if row["last"] and (total["last"] is None or row["last"] > total["last"]):
+                total["last"] = row["last"]
+    return totals
 
 
 def _count_per_cag(queryset):
@@ -84,7 +135,8 @@ def overdue_actions_for(user, today: datetime.date | None = None):
 
 
 def rollout(user, today: datetime.date | None = None, quarters: int = 8) -> dict:
-    """Everything the rollout page shows, in three queries: groups, meeting totals per group, meetings per quarter."""
+    """Everything the rollout page shows, in five queries: groups, then meeting totals per group and meetings per
+    month (two each: summaries and the edge months)."""
     today = today or timezone.localdate()
     current = quarter_start(today)
     first = shift_quarters(current, -(quarters - 1))
@@ -92,26 +144,12 @@ def rollout(user, today: datetime.date | None = None, quarters: int = 8) -> dict
     groups = list(CommunityAdvisoryGroup.objects.for_user(user).select_related("location"))
     if not groups:
         return {"groups": [], "quarters": [], "silent": [], "timeline": [], "silent_since": silent_since}
-    held = held_meetings(today).filter(cag__in=[g.pk for g in groups])
-    totals = {
-        row["cag"]: row
-        for row in held.order_by()
-        .values("cag")
-        .annotate(
-            n=Count("pk"),
-            last=Max("activity__start_date"),
-            present=Sum("members_present"),
-            expected=Sum("members_total"),
-        )
-    }
-    per_quarter = {
-        (row["cag"], row["year"], row["quarter"]): row["n"]
-        for row in held.filter(activity__start_date__gte=first)
-        .annotate(year=ExtractYear("activity__start_date"), quarter=ExtractQuarter("activity__start_date"))
-        .order_by()
-        .values("cag", "year", "quarter")
-        .annotate(n=Count("pk"))
-    }
+    ids = [g.pk for g in groups]
+    totals = {cag: row for (cag,), row in held_totals(("cag",), today, cag__in=ids).items()}
+    per_quarter: dict[tuple, int] = {}
+    for (cag, month), row in held_totals(("cag", "month"), today, first, cag__in=ids).items():
+        key = (cag, month.year, (month.month - 1) // 3 + 1)
+        per_quarter[key] = per_quarter.get(key, 0) + row["n"]
     quarter_starts = [shift_quarters(first, i) for i in range(quarters)]
     rows = []
     for group in groups:

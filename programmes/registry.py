@@ -107,3 +107,13 @@ import_kinds: dict[str, str] = {}
 
 def register_import_kind(code: str, label) -> None:
     import_kinds[code] = label
+
+
+# Callables rebuild() -> None that recompute a unit app's own summaries from its raw rows; the core's
+# `rebuild_summaries` (and so `seed_demo`) runs them after its own, since the core may not import unit apps.
+summary_rebuilders: list[Callable] = []
+
+
+def register_summary_rebuilder(func: Callable) -> Callable:
+    summary_rebuilders.append(func)
+    return func

@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 
+from . import registry
 from .indicator_rules import COUNTED_STATUSES, RULES
 from .models import (
     Activity,
@@ -219,6 +220,8 @@ def rebuild() -> int:
         _recompute(ids)
         ActivityMonth.objects.all().delete()
         ActivityMonth.objects.bulk_create(_month_rows(Activity.objects.all()), batch_size=5000)
+        for rebuild_unit_summaries in registry.summary_rebuilders:  # the unit apps' own (policing's CAG months)
+            rebuild_unit_summaries()
     return len(ids)
 
 
