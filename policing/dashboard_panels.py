@@ -60,7 +60,8 @@ def overdue_panel(user, filters) -> dict:
     actions = selectors.overdue_actions_for(user, today=as_of)
     if filters["location"]:
         actions = actions.filter(issue__meeting__cag__location_id=filters["location"])
-    return {"count": actions.count(), "actions": list(actions[:OVERDUE_SHOWN]), "as_of": as_of}
+    count = selectors.overdue_count(user, as_of, filters["location"])
+    return {"count": count, "actions": list(actions[:OVERDUE_SHOWN]), "as_of": as_of}
 
 
 def overdue_home_panel(user) -> dict:

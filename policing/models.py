@@ -246,20 +246,21 @@ class FollowUpAction(models.Model):
 
 
 class CagMonth(models.Model):
-    """Meetings a group held in a month (activity neither planned nor cancelled), kept on write by
-    policing/summaries.py, so the rollout page and the dashboard panel read a row per group and month instead of
-    every meeting."""
+    """A group's month, kept on write by policing/summaries.py so the rollout page and the unit dashboard read a row
+    per group and month instead of every meeting and action: the meetings held in the month (activity neither
+    planned nor cancelled), and the follow-up actions still open that fall due in it."""
 
     cag = models.ForeignKey(CommunityAdvisoryGroup, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
     meetings = models.PositiveIntegerField(default=0)
     members_present = models.PositiveIntegerField(default=0)
     members_expected = models.PositiveIntegerField(default=0)
-    last_meeting = models.DateField()
+    last_meeting = models.DateField(null=True)
+    open_actions_due = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("CAG meetings per month")
-        verbose_name_plural = _("CAG meetings per month")
+        verbose_name = _("CAG month summary")
+        verbose_name_plural = _("CAG month summaries")
         constraints = [models.UniqueConstraint(fields=["cag", "month"], name="cag_month_once")]
         indexes = [models.Index(fields=["month", "cag"], name="cag_month_by_month")]
 

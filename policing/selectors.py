@@ -6,10 +6,12 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Su
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from accounts import access
 from programmes.models import ActivityStatus, Sex
 
 from . import summaries
 from .models import (
+    UNIT,
     CagMeeting,
     CagMember,
     CagMonth,
@@ -79,6 +81,20 @@ def held_totals(keys: tuple[str, ...], end: datetime.date, start: datetime.date 
             if row["last"] and (total["last"] is None or row["last"] > total["last"]):
                 total["last"] = row["last"]
     return totals
+
+
+def overdue_count(user, today: datetime.date, location_id: int | None = None) -> int:
+    """How many follow-up actions are overdue on `today` (still open, due before it): whole due months from the
+    CagMonth summaries, the days of `today`'s month from the actions. Two queries."""
+    if not access.can_see_unit(user, UNIT):
+        return 0
+    cut = today.replace(day=1)
+    stored = CagMonth.objects.filter(month__lt=cut)
+    recent = FollowUpAction.objects.overdue(today).filter(due_date__gte=cut)
+    if location_id:
+        stored = stored.filter(cag__location_id=location_id)
+        recent = recent.filter(issue__meeting__cag__location_id=location_id)
+    return (stored.aggregate(n=Sum("open_actions_due"))["n"] or 0) + recent.count()
 
 
 def _count_per_cag(queryset):
