@@ -224,7 +224,13 @@ class FollowUpAction(models.Model):
         ordering = ["due_date", "id"]
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
-        indexes = [models.Index(fields=["status", "due_date"], name="followup_status_due")]
+        indexes = [
+            models.Index(fields=["status", "due_date"], name="followup_status_due"),
+            # The oldest overdue actions (the panels' LIMIT 5 by due date) without sorting every open one.
+            models.Index(
+                fields=["due_date", "id"], condition=models.Q(status__in=OPEN_STATUSES), name="followup_open_by_due"
+            ),
+        ]
         constraints = [
             # A closed action says what came of it.
             models.CheckConstraint(
