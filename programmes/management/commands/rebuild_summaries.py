@@ -5,8 +5,9 @@ from programmes import summaries
 
 class Command(BaseCommand):
     help = (
-        "Recompute every summary kept on write (the stored figures of computed indicator periods) from the raw "
-        "rows: after a bulk load that bypassed the services, or to repair."
+        "Recompute every summary kept on write (the stored figures of computed indicator periods, the monthly "
+        "activity figures and the unit apps' registered summaries) from the raw rows: after a bulk load that "
+        "bypassed the services, or to repair."
     )
 
     def handle(self, *args, **options):
