@@ -3,7 +3,7 @@
 import datetime
 
 from ..models import CagMonth
-from .test_summaries import _meeting, _recounted, _stored
+from .helpers import meeting_on, recounted_cag_months, stored_cag_months
 
 BEFORE = [("policing", "0003_cag_month_summaries")]
 AFTER = [("policing", "0004_backfill_cag_months")]
@@ -14,10 +14,10 @@ def test_existing_meetings_and_actions_are_summarised(migrator):
     from .factories import ActionFactory, CagFactory
 
     cag = CagFactory()
-    ActionFactory(issue__meeting=_meeting(cag, datetime.date(2024, 1, 10)), due_date=datetime.date(2024, 3, 1))
-    _meeting(cag, datetime.date(2024, 2, 10))
+    ActionFactory(issue__meeting=meeting_on(cag, datetime.date(2024, 1, 10)), due_date=datetime.date(2024, 3, 1))
+    meeting_on(cag, datetime.date(2024, 2, 10))
     CagMonth.objects.all().delete()  # as before the summaries were kept
 
     migrator(AFTER)
 
-    assert _stored() == _recounted() and len(_stored()) == 3
+    assert stored_cag_months() == recounted_cag_months() and len(stored_cag_months()) == 3

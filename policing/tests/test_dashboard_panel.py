@@ -9,7 +9,8 @@ from programmes.tests.factories import LocationFactory
 
 from ..dashboard_panels import cags_panel, overdue_panel
 from ..models import CagStatus
-from .factories import ActionFactory, CagFactory, CagMeetingFactory
+from .factories import ActionFactory, CagFactory
+from .helpers import meeting_on
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +26,13 @@ FILTERS = {
 }
 
 
-def _meeting(cag, day, **kwargs):
-    return CagMeetingFactory(cag=cag, activity__start_date=day, activity__end_date=day, **kwargs)
-
-
 def test_groups_by_status_with_meetings_in_the_period_and_silent_groups(manager):
     met = CagFactory(police_department="Met recently")
-    _meeting(met, datetime.date(2023, 11, 2))
-    _meeting(met, datetime.date(2024, 6, 1))  # after the period: not counted
+    meeting_on(met, datetime.date(2023, 11, 2))
+    meeting_on(met, datetime.date(2024, 6, 1))  # after the period: not counted
     quiet = CagFactory(police_department="Quiet")
-    _meeting(quiet, datetime.date(2023, 9, 28))
-    _meeting(quiet, datetime.date(2023, 5, 1))  # before the period
+    meeting_on(quiet, datetime.date(2023, 9, 28))
+    meeting_on(quiet, datetime.date(2023, 5, 1))  # before the period
     CagFactory(police_department="Dormant", status=CagStatus.DORMANT)
     CagFactory(police_department="Planned", status=CagStatus.PLANNED, established_on=None)
 
@@ -51,8 +48,8 @@ def test_groups_by_status_with_meetings_in_the_period_and_silent_groups(manager)
 def test_location_filter_limits_groups_meetings_and_actions(manager):
     ganja, shirvan = LocationFactory(), LocationFactory(code="AZ-SR", name="Shirvan")
     here, there = CagFactory(location=ganja), CagFactory(location=shirvan)
-    _meeting(here, datetime.date(2024, 1, 10))
-    ActionFactory(issue__meeting=_meeting(there, datetime.date(2024, 2, 10)), due_date=datetime.date(2024, 3, 1))
+    meeting_on(here, datetime.date(2024, 1, 10))
+    ActionFactory(issue__meeting=meeting_on(there, datetime.date(2024, 2, 10)), due_date=datetime.date(2024, 3, 1))
 
     filters = {**FILTERS, "location": shirvan.pk}
     panel = cags_panel(manager, filters)
@@ -62,7 +59,7 @@ def test_location_filter_limits_groups_meetings_and_actions(manager):
 
 
 def test_overdue_actions_as_of_the_period_end(manager):
-    meeting = _meeting(CagFactory(), datetime.date(2024, 1, 10))
+    meeting = meeting_on(CagFactory(), datetime.date(2024, 1, 10))
     late = ActionFactory(issue__meeting=meeting, due_date=datetime.date(2024, 3, 1), description="Late")
     ActionFactory(issue__meeting=meeting, due_date=datetime.date(2024, 6, 1))  # due after the period end
     ActionFactory(issue__meeting=meeting, due_date=datetime.date(2024, 2, 1), status="done", outcome="Lights fixed")
@@ -74,7 +71,7 @@ def test_overdue_actions_as_of_the_period_end(manager):
 
 def test_unit_dashboard_shows_the_panels_with_links(personas):
     cag = CagFactory(police_department="Ganja City Police Department")
-    ActionFactory(issue__meeting=_meeting(cag, datetime.date(2024, 1, 10)), description="Fix the street lights")
+    ActionFactory(issue__meeting=meeting_on(cag, datetime.date(2024, 1, 10)), description="Fix the street lights")
     params = {"date_from": "2023-06-01", "date_to": "2024-05-10"}
 
     response = personas["staff_same_unit"].get(reverse("unit_dashboard", args=["policing"]), params)
@@ -92,7 +89,7 @@ def test_unit_dashboard_shows_the_panels_with_links(personas):
 
 
 def test_other_units_staff_get_empty_panels(staff_ct):
-    ActionFactory(issue__meeting=_meeting(CagFactory(), datetime.date(2024, 1, 10)))
+    ActionFactory(issue__meeting=meeting_on(CagFactory(), datetime.date(2024, 1, 10)))
     assert cags_panel(staff_ct, FILTERS)["statuses"] == []
     assert overdue_panel(staff_ct, FILTERS)["count"] == 0
 
@@ -100,7 +97,7 @@ def test_other_units_staff_get_empty_panels(staff_ct):
 def _build(n):
     for _ in range(n):
         cag = CagFactory()
-        meeting = _meeting(cag, datetime.date(2023, 7, 1))
+        meeting = meeting_on(cag, datetime.date(2023, 7, 1))
         ActionFactory(issue__meeting=meeting, due_date=datetime.date(2023, 8, 1))
 
 

@@ -13,29 +13,16 @@ from programmes import workflow
 from programmes.models import ActivityStatus
 from programmes.tests.factories import LocationFactory, ProjectFactory
 
-from .. import selectors, services, summaries
+from .. import selectors, services
 from ..models import CagMeeting, CagMonth, FollowUpAction
-from .factories import ActionFactory, CagFactory, CagMeetingFactory, IssueFactory, MeetingActivityFactory
+from .factories import ActionFactory, CagFactory, IssueFactory, MeetingActivityFactory
+from .helpers import meeting_on, recounted_cag_months, stored_cag_months
 
 pytestmark = pytest.mark.django_db
-FIELDS = ("cag_id", "month", "meetings", "members_present", "members_expected", "last_meeting", "open_actions_due")
-
-
-def _stored() -> set[tuple]:
-    return set(CagMonth.objects.values_list(*FIELDS))
-
-
-def _recounted() -> set[tuple]:
-    rows = summaries._month_rows(summaries.counted_meetings(), FollowUpAction.objects.all())
-    return {tuple(getattr(row, f) for f in FIELDS) for row in rows}
 
 
 def _assert_current():
-    assert _stored() == _recounted()
-
-
-def _meeting(cag, day, **kwargs):
-    return CagMeetingFactory(cag=cag, activity__start_date=day, activity__end_date=day, **kwargs)
+    assert stored_cag_months() == recounted_cag_months()
 
 
 def test_recording_and_editing_meetings_keeps_the_months_current(manager):
@@ -68,20 +55,20 @@ def test_recording_and_editing_meetings_keeps_the_months_current(manager):
 
 
 def test_workflow_steps_count_the_meeting_once_it_is_held(manager, staff_policing):
-    meeting = _meeting(CagFactory(), datetime.date(2024, 2, 1), activity__status=ActivityStatus.PLANNED)
+    meeting = meeting_on(CagFactory(), datetime.date(2024, 2, 1), activity__status=ActivityStatus.PLANNED)
     assert not CagMonth.objects.exists()
     for action, user in (("complete", staff_policing), ("submit", staff_policing), ("approve", manager)):
         workflow.transition(activity=meeting.activity, action=action, user=user)
         _assert_current()
         assert CagMonth.objects.get().meetings == 1
-    planned = _meeting(CagFactory(), datetime.date(2024, 2, 2), activity__status=ActivityStatus.PLANNED)
+    planned = meeting_on(CagFactory(), datetime.date(2024, 2, 2), activity__status=ActivityStatus.PLANNED)
     workflow.transition(activity=planned.activity, action="cancel", user=staff_policing)
     _assert_current()
 
 
 def test_issues_and_actions_keep_the_open_actions_due_current():
-    first = _meeting(CagFactory(), datetime.date(2024, 1, 10))
-    second = _meeting(CagFactory(), datetime.date(2024, 1, 12))
+    first = meeting_on(CagFactory(), datetime.date(2024, 1, 10))
+    second = meeting_on(CagFactory(), datetime.date(2024, 1, 12))
     action = ActionFactory(issue__meeting=first, due_date=datetime.date(2024, 3, 1))
     ActionFactory(issue=action.issue, due_date=datetime.date(2024, 3, 20))
     _assert_current()
@@ -110,12 +97,12 @@ def test_issues_and_actions_keep_the_open_actions_due_current():
 
 def test_rebuild_recomputes_what_bulk_loads_bypassed():
     cag = CagFactory()
-    ActionFactory(issue__meeting=_meeting(cag, datetime.date(2024, 1, 10)))
+    ActionFactory(issue__meeting=meeting_on(cag, datetime.date(2024, 1, 10)))
     # Writes that send no signals, as the demo loads and repairs made by hand do:
     CagMeeting.objects.bulk_create([CagMeeting(activity=MeetingActivityFactory(), cag=cag)])
     FollowUpAction.objects.update(status="done", outcome="Fixed")
     CagMonth.objects.update(members_present=99)
-    assert _stored() != _recounted()
+    assert stored_cag_months() != recounted_cag_months()
 
     core_summaries.rebuild()  # the core rebuild runs the units' registered rebuilders
     _assert_current()
@@ -136,8 +123,8 @@ def test_held_totals_equal_counting_the_meetings(start, end):
     here, there = LocationFactory(), LocationFactory(code="AZ-SR", name="Shirvan")
     groups = [CagFactory(location=here), CagFactory(location=there)]
     for i, day in enumerate(MEETING_DAYS):
-        _meeting(groups[i % 2], day, members_present=i, members_total=6)
-    _meeting(groups[0], datetime.date(2024, 1, 2), activity__status=ActivityStatus.CANCELLED)
+        meeting_on(groups[i % 2], day, members_present=i, members_total=6)
+    meeting_on(groups[0], datetime.date(2024, 1, 2), activity__status=ActivityStatus.CANCELLED)
     raw = selectors.held_meetings(end)
     if start:
         raw = raw.filter(activity__start_date__gte=start)
@@ -155,7 +142,7 @@ def test_held_totals_equal_counting_the_meetings(start, end):
 
 @pytest.mark.parametrize("today", [*DAYS, D(2024, 3, 1)])
 def test_overdue_count_equals_counting_the_actions(manager, staff_ct, today):
-    meeting = _meeting(CagFactory(), datetime.date(2023, 10, 1))
+    meeting = meeting_on(CagFactory(), datetime.date(2023, 10, 1))
     for day in [D(2023, 11, 30), D(2023, 12, 31), D(2024, 1, 1), D(2024, 1, 14), D(2024, 1, 15), D(2024, 2, 28)]:
         ActionFactory(issue__meeting=meeting, due_date=day)
     ActionFactory(issue__meeting=meeting, due_date=datetime.date(2023, 11, 1), status="done", outcome="Fixed")
@@ -167,7 +154,7 @@ def _build(n):
     for _ in range(n):
         cag = CagFactory()
         for day in (datetime.date(2023, 7, 1), datetime.date(2024, 2, 10), datetime.date(2024, 5, 2)):
-            ActionFactory(issue__meeting=_meeting(cag, day), due_date=day + datetime.timedelta(days=20))
+            ActionFactory(issue__meeting=meeting_on(cag, day), due_date=day + datetime.timedelta(days=20))
 
 
 def _rollout_queries(user):
