@@ -63,21 +63,12 @@ def scope(user) -> list:
 
 
 def key(kind: str, *parts) -> str:
-    return keys([(kind, *parts)])[0]
-
-
-def keys(fragments: list[tuple]) -> list[str]:
-    """The keys of several fragments (each a kind and its parts), with one cache round trip for both versions: this
-    runs on every request of the pages that use it."""
+    # One round trip for both versions: this runs on every request of the pages that use it.
     versions = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY])
     data = versions.get(dashboard.VERSION_KEY) or dashboard.data_version()
     reference = versions.get(REFERENCE_VERSION_KEY) or reference_version()
-    language, today = get_language(), str(timezone.localdate())
-    return [f"fragment:{data}:{reference}:{_digest([kind, language, today, *parts])}" for kind, *parts in fragments]
-
-
-def _digest(parts: list) -> str:
-    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
+    raw = json.dumps([kind, get_language(), str(timezone.localdate()), *parts], default=str, sort_keys=True)
+    return f"fragment:{data}:{reference}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def cached(kind: str, parts: list, render) -> str:

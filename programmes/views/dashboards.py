@@ -57,6 +57,14 @@ def _dashboard_url(unit_area: str, query) -> str:
     return f"{url}?{query.urlencode()}" if query else url
 
 
+def _tabs(query, visible) -> list[dict]:
+    return [{"code": "", "label": _("All areas"), "url": _dashboard_url("", query)}] + [
+        {"code": code, "label": label, "url": _dashboard_url(code, query)}
+        for code, label in UnitArea.choices
+        if code in visible
+    ]
+
+
 def _render_dashboard(request, unit_area=""):
     if not access.can_view_dashboards(request.user):
         raise PermissionDenied
@@ -89,31 +97,21 @@ def _render_dashboard(request, unit_area=""):
     logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
     if logged:
         audit.log_access(request, logged, unit_area=unit_area, detail=f"{unit_area} dashboard")
-    filters_key, figures_key = fragments.keys(
-        [("dashboard-filters", scope, unit_area, request.GET.urlencode()),
-         ("dashboard-figures", scope, unit_area, request.GET.urlencode())]
-    )  # fmt: skip
     return render(
         request,
         "programmes/dashboard.html",
         {
             "form": form,
-            # programmes.fragments: the filter bar's choices follow the scope, the reference records and the query;
-            # the figures and their tables follow the same and the data (as the cached overview does).
-            "filters_key": filters_key,
-            "figures_key": figures_key,
+            # programmes.fragments: the tabs, the filter bar's choices, the figures and their tables follow the scope,
+            # the query, the reference records and the data (as the cached overview does): one cached block.
+            "page_key": fragments.key("dashboard", scope, unit_area, request.GET.urlencode()),
             "overview": overview,
             "chart_data": SimpleLazyObject(chart_data),
             # Inside the cached figures, so rendered (and the figures read) only when they miss.
             "chart_json": SimpleLazyObject(lambda: json_script(chart_data(), "dashboard-data")),
             "unit_area": unit_area,
             "unit_label": dict(UnitArea.choices).get(unit_area, ""),
-            "tabs": [{"code": "", "label": _("All areas"), "url": _dashboard_url("", query)}]
-            + [
-                {"code": code, "label": label, "url": _dashboard_url(code, query)}
-                for code, label in UnitArea.choices
-                if code in visible
-            ],
+            "tabs": SimpleLazyObject(lambda: _tabs(query, visible)),
             "filter_query": SimpleLazyObject(lambda: dashboard.filter_query(filters())),
             "activities_url": SimpleLazyObject(lambda: dashboard.activity_list_url(filters(), happened="on")),
             "submitted_url": SimpleLazyObject(lambda: dashboard.activity_list_url(filters(), status="submitted")),
