@@ -176,7 +176,7 @@ def test_a_cached_dashboard_neither_builds_its_form_nor_reads_records(personas):
         second = client.get(reverse("dashboard"), params).content.decode()
     assert not [q["sql"] for q in queries.captured_queries if "programmes_" in q["sql"]]
     assert _figure(first, "figure-person-trainings") == _figure(second, "figure-person-trainings")
-    assert 'selected>Community policing programme</option>' in second
+    assert "selected>Community policing programme</option>" in second
     for _ in range(2):
         html = client.get(reverse("dashboard"), {"date_from": "not a date"}).content.decode()
         assert "Enter a valid date." in html
