@@ -80,9 +80,9 @@ def _render_dashboard(request, unit_area=""):
         data = query.copy()
         data["unit_area"] = unit_area if chosen is None else chosen
     scope = fragments.scope(request.user)
-    # Issue 15: the filter bar and the figures are cached blocks keyed on the raw query string, so on a hit nothing
-    # below is needed. Each value is lazy: the form is built and validated, the figures read, only when a block
-    # misses (or a unit's panels need the filters). Validation still decides what the figures show on a miss.
+    # Issue 15: the tabs, the filter bar and the figures are one cached block keyed on the raw query string, so on a
+    # hit nothing below is needed. Each value is lazy: the form is built and validated, the figures read, only when
+    # the block misses (or a unit's panels need the filters). Validation still decides what a miss shows.
     form = SimpleLazyObject(
         lambda: dashboard.DashboardFilterForm(data, user=request.user, fixed_unit=unit_area or None)
     )
