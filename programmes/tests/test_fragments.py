@@ -5,7 +5,8 @@ import re
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programmes import fragments
@@ -161,3 +162,21 @@ def test_html_cached_while_a_write_is_uncommitted_is_not_served_after_the_commit
         ProgrammeFactory(title="Border management programme", unit_area="counterterrorism")
         during_write = fragments.key("activity-filters", ["policing"], "")
     assert fragments.key("activity-filters", ["policing"], "") != during_write
+
+
+def test_a_cached_dashboard_neither_builds_its_form_nor_reads_records(personas):
+    # Issue 15: on a hit the filter form is not built or validated (its choices are queries) and the figures are
+    # not read; the page is the cached block. Invalid input keeps its message on a hit as on the miss.
+    programme = ProgrammeFactory(title="Community policing programme", unit_area="policing")
+    ActivityFactory(project__programme=programme, start_date="2011-05-01", end_date="2011-05-01")
+    client = personas["manager"]
+    params = {"date_from": "2011-01-01", "programme": programme.pk}
+    first = client.get(reverse("dashboard"), params).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(reverse("dashboard"), params).content.decode()
+    assert not [q["sql"] for q in queries.captured_queries if "programmes_" in q["sql"]]
+    assert _figure(first, "figure-person-trainings") == _figure(second, "figure-person-trainings")
+    assert "selected>Community policing programme</option>" in second
+    for _ in range(2):
+        html = client.get(reverse("dashboard"), {"date_from": "not a date"}).content.decode()
+        assert "Enter a valid date." in html

@@ -1,8 +1,12 @@
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import json_script
 from django.utils.translation import gettext_lazy as _
 
 import audit
@@ -53,6 +57,14 @@ def _dashboard_url(unit_area: str, query) -> str:
     return f"{url}?{query.urlencode()}" if query else url
 
 
+def _tabs(query, visible) -> list[dict]:
+    return [{"code": "", "label": _("All areas"), "url": _dashboard_url("", query)}] + [
+        {"code": code, "label": label, "url": _dashboard_url(code, query)}
+        for code, label in UnitArea.choices
+        if code in visible
+    ]
+
+
 def _render_dashboard(request, unit_area=""):
     if not access.can_view_dashboards(request.user):
         raise PermissionDenied
@@ -63,20 +75,25 @@ def _render_dashboard(request, unit_area=""):
     visible = access.visible_unit_areas(request.user)
     if chosen is not None and chosen != unit_area and (chosen == "" or chosen in visible):
         return redirect(_dashboard_url(chosen, query))
+    data = None
     if query or chosen:
         data = query.copy()
         data["unit_area"] = unit_area if chosen is None else chosen
-        form = dashboard.DashboardFilterForm(data, user=request.user, fixed_unit=unit_area or None)
-    else:
-        form = dashboard.DashboardFilterForm(user=request.user, fixed_unit=unit_area or None)
-    filters = form.filters()
-    overview = dashboard.overview(request.user, filters)
+    scope = fragments.scope(request.user)
+    # Issue 15: the tabs, the filter bar and the figures are one cached block keyed on the raw query string, so on a
+    # hit nothing below is needed. Each value is lazy: the form is built and validated, the figures read, only when
+    # the block misses (or a unit's panels need the filters). Validation still decides what a miss shows.
+    form = SimpleLazyObject(
+        lambda: dashboard.DashboardFilterForm(data, user=request.user, fixed_unit=unit_area or None)
+    )
+    filters = functools.cache(lambda: form.filters())
+    overview = SimpleLazyObject(lambda: dashboard.overview(request.user, filters()))
+    chart_data = functools.cache(lambda: _chart_data(overview))
     panels = [
-        {"panel": panel, "context": panel.context(request.user, filters)}
+        {"panel": panel, "context": panel.context(request.user, filters())}
         for panel in dashboard_panels
         if unit_area and panel.unit_area == unit_area
     ]
-    scope = fragments.scope(request.user)
     logged = next((entry["panel"].access_action for entry in panels if entry["panel"].access_action), "")
     if logged:
         audit.log_access(request, logged, unit_area=unit_area, detail=f"{unit_area} dashboard")
@@ -85,25 +102,21 @@ def _render_dashboard(request, unit_area=""):
         "programmes/dashboard.html",
         {
             "form": form,
-            # programmes.fragments: the filter bar's choices follow the scope, the reference records and the query;
-            # the figures and their tables follow the same and the data (as the cached overview does).
-            "filters_key": fragments.key("dashboard-filters", scope, unit_area, request.GET.urlencode()),
-            "figures_key": fragments.key("dashboard-figures", scope, unit_area, request.GET.urlencode()),
+            # programmes.fragments: the tabs, the filter bar's choices, the figures and their tables follow the scope,
+            # the query, the reference records and the data (as the cached overview does): one cached block.
+            "page_key": fragments.key("dashboard", scope, unit_area, request.GET.urlencode()),
             "overview": overview,
-            "chart_data": _chart_data(overview),
+            "chart_data": SimpleLazyObject(chart_data),
+            # Inside the cached figures, so rendered (and the figures read) only when they miss.
+            "chart_json": SimpleLazyObject(lambda: json_script(chart_data(), "dashboard-data")),
             "unit_area": unit_area,
             "unit_label": dict(UnitArea.choices).get(unit_area, ""),
-            "tabs": [{"code": "", "label": _("All areas"), "url": _dashboard_url("", query)}]
-            + [
-                {"code": code, "label": label, "url": _dashboard_url(code, query)}
-                for code, label in UnitArea.choices
-                if code in visible
-            ],
-            "filter_query": dashboard.filter_query(filters),
-            "activities_url": dashboard.activity_list_url(filters, happened="on"),
-            "submitted_url": dashboard.activity_list_url(filters, status="submitted"),
-            "awaiting": dashboard.awaiting_approval(request.user, filters),
-            "upcoming": dashboard.upcoming(request.user, filters),
+            "tabs": SimpleLazyObject(lambda: _tabs(query, visible)),
+            "filter_query": SimpleLazyObject(lambda: dashboard.filter_query(filters())),
+            "activities_url": SimpleLazyObject(lambda: dashboard.activity_list_url(filters(), happened="on")),
+            "submitted_url": SimpleLazyObject(lambda: dashboard.activity_list_url(filters(), status="submitted")),
+            "awaiting": SimpleLazyObject(lambda: dashboard.awaiting_approval(request.user, filters())),
+            "upcoming": SimpleLazyObject(lambda: dashboard.upcoming(request.user, filters())),
             "panels": panels,
             "today": timezone.localdate(),
         },
