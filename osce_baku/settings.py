@@ -5,6 +5,7 @@ lists them. With nothing set, the portal runs on a SQLite file with Celery tasks
 `make run` needs nothing but Python.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -17,11 +18,14 @@ env = environ.Env()
 # ENV_FILE lets the test suite (and anyone) ignore a developer's .env.
 environ.Env.read_env(env("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
-# The demo key is public (it is in this file): refuse it outside DEBUG.
+# The demo key is public (it is in this file): refuse it outside DEBUG. Commands that only read the code and write
+# source files (migrations, message catalogues) sign nothing, so a bare checkout may run them without a key.
 DEMO_SECRET_KEY = "django-insecure-demo-key-for-local-development-only-0b4ku"
+CODE_ONLY_COMMANDS = {"makemigrations", "makemessages", "compilemessages"}
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default=DEMO_SECRET_KEY)
-if not DEBUG and SECRET_KEY == DEMO_SECRET_KEY and not env.bool("ALLOW_DEMO_SECRET_KEY", default=False):
+_code_only = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] and sys.argv[1] in CODE_ONLY_COMMANDS
+if not DEBUG and SECRET_KEY == DEMO_SECRET_KEY and not _code_only and not env.bool("ALLOW_DEMO_SECRET_KEY", False):
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (the demo key is public).")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])

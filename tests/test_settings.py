@@ -14,6 +14,19 @@ def test_production_refuses_the_demo_secret_key():
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
+def _manage(*args):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOW_DEMO_SECRET_KEY")}
+    env = {**clean, "ENV_FILE": "/nonexistent", "DJANGO_SETTINGS_MODULE": "osce_baku.settings"}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_a_bare_checkout_checks_migrations_but_serves_nothing_with_the_demo_key():
+    checked = _manage("makemigrations", "--check", "--dry-run")
+    assert checked.returncode == 0 and "No changes detected" in checked.stdout, checked.stderr
+    refused = _manage("check")  # any command that could run the portal still needs a real key
+    assert refused.returncode != 0 and "SECRET_KEY must be set" in refused.stderr
+
+
 def test_production_starts_with_a_real_key():
     result = load_settings(DEBUG="false", SECRET_KEY="a-real-production-key-" + "k" * 40)
     assert result.returncode == 0 and result.stdout.strip() == "False"
