@@ -44,20 +44,29 @@ VERSION_KEY = "dashboard:data-version"
 CACHE_SECONDS = 15 * 60
 
 
-def data_version() -> int:
-    version = cache.get(VERSION_KEY)
+def current_version(key: str) -> int:
+    """The version number stored under `key` (1 until the first bump); cached parts put it in their keys."""
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, 1, None)
+        version = cache.get(key, 1)
     return version
+
+
+def data_version() -> int:
+    return current_version(VERSION_KEY)
+
+
+def bump_now_and_on_commit(key: str) -> None:
+    bump(key)
+    # Again once the change is committed: a request that read the old rows between the first bump and the commit
+    # may have cached them under the new version.
+    transaction.on_commit(lambda: bump(key))
 
 
 def invalidate(**_kwargs) -> None:
     """Called on every change to activities, participations, partners of activities and indicator periods."""
-    bump(VERSION_KEY)
-    # Again once the change is committed: a request that read the old rows between the first bump and the commit
-    # may have cached them under the new version.
-    transaction.on_commit(lambda: bump(VERSION_KEY))
+    bump_now_and_on_commit(VERSION_KEY)
 
 
 def bump(key: str) -> None:

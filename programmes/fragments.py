@@ -13,7 +13,6 @@ import hashlib
 import json
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -29,18 +28,13 @@ CACHE_SECONDS = 15 * 60
 
 
 def reference_version() -> int:
-    version = cache.get(REFERENCE_VERSION_KEY)
-    if version is None:
-        cache.add(REFERENCE_VERSION_KEY, 1, None)
-        version = cache.get(REFERENCE_VERSION_KEY, 1)
-    return version
+    return dashboard.current_version(REFERENCE_VERSION_KEY)
 
 
 def invalidate_reference(**_kwargs) -> None:
     """Called on every change to programmes, projects, locations, partners and themes (now and at commit, as
     dashboard.invalidate)."""
-    dashboard.bump(REFERENCE_VERSION_KEY)
-    transaction.on_commit(lambda: dashboard.bump(REFERENCE_VERSION_KEY))
+    dashboard.bump_now_and_on_commit(REFERENCE_VERSION_KEY)
 
 
 def watch(app_config) -> None:
