@@ -19,11 +19,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from pyroaring import BitMap
 
 from accounts import access
 from accounts.units import UnitArea
 
-from . import results, selectors
+from . import results, selectors, summaries
 from .forms import DateInput
 from .indicator_rules import COUNTED_STATUSES
 from .models import (
@@ -182,11 +183,19 @@ def _next_month(day: datetime.date) -> datetime.date:
 SUM_FIELDS = ("month", "unit_area", "location_id", "participant_mode")
 
 
-def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
+@dataclass
+class _Sums:
+    rows: list[dict]  # activities and participants by sex per month, unit area, place and way of recording
+    partners: set[int]
+    people: BitMap  # the people named on the rosters
+
+
+def _activity_sums(user, filters) -> _Sums:
     """Counted activities of the period and their participants by sex, grouped by month, unit area, place and way of
-    recording participants, and the ids of their partners: the whole months inside the period from the monthly
-    summaries (`ActivityMonth`), the part-months at either end from the activities themselves. A partner filter
-    reads activities only (the months cannot tell which of their activities a partner took part in)."""
+    recording participants, the ids of their partners and of the people on their rosters: the whole months inside
+    the period from the monthly summaries (`ActivityMonth`), the part-months at either end from the activities and
+    their rosters. A partner filter reads activities only (the months cannot tell which of their activities a
+    partner took part in)."""
     activities = filtered_activities(user, filters)
     first_whole = _month_start(filters["date_from"])
     if first_whole != filters["date_from"]:
@@ -195,7 +204,12 @@ def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
     if filters["partner"] or first_whole >= after_whole:
         edges, months = activities, ActivityMonth.objects.none()
     else:
-        edges = activities.filter(Q(start_date__lt=first_whole) | Q(start_date__gte=after_whole))
+        whole = first_whole == filters["date_from"] and after_whole == filters["date_to"] + datetime.timedelta(days=1)
+        edges = (
+            activities.none()
+            if whole
+            else activities.filter(Q(start_date__lt=first_whole) | Q(start_date__gte=after_whole))
+        )
         months = ActivityMonth.objects.filter(
             unit_area__in=access.visible_unit_areas(user), month__gte=first_whole, month__lt=after_whole
         )
@@ -204,8 +218,9 @@ def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
             if filters[name]:
                 months = months.filter(**{lookup: filters[name]})
     # A few hundred rows a year whatever the number of activities (months x projects x places x 2).
-    rows = list(months.values(*SUM_FIELDS, "activities", "women", "men", "unrecorded", "partners"))
+    rows = list(months.values(*SUM_FIELDS, "activities", "women", "men", "unrecorded", "partners", "people"))
     partners = {partner_id for row in rows for partner_id in row.pop("partners")}
+    people = summaries.people_set(row.pop("people") for row in rows)
     raw = edges.annotate(month=TruncMonth("start_date")).values(*SUM_FIELDS).annotate(
         activities=Count("id"), women=Sum("participants_women"), men=Sum("participants_men"),
         unrecorded=Sum("participants_unrecorded"),
@@ -214,7 +229,13 @@ def _activity_sums(user, filters) -> tuple[list[dict], set[int]]:
     partners.update(
         ActivityPartner.objects.filter(activity__in=edges.values("pk")).values_list("partner_id", flat=True).distinct()
     )
-    return rows, partners
+    people.update(
+        Participation.objects.filter(activity__in=edges.filter(participant_mode=ParticipantMode.ROSTER).values("pk"))
+        .values_list("person_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+    return _Sums(rows, partners, people)
 
 
 def _add_up(rows: list[dict], key: str, names=("activities", "women", "men", "unrecorded")) -> list[dict]:
@@ -249,14 +270,11 @@ def _places(rows: list[dict]) -> list[dict]:
 
 
 def _compute_overview(user, filters) -> Overview:
-    activities = filtered_activities(user, filters)
-    rows, partners = _activity_sums(user, filters)
+    sums = _activity_sums(user, filters)
+    rows = sums.rows
     totals = _add_up(rows, "participant_mode")
     women, men, other = (sum(t[k] for t in totals) for k in ("women", "men", "unrecorded"))
     headcount = sum(t["women"] + t["men"] + t["unrecorded"] for t in totals if t["participant_mode"] == "headcount")
-    named = Participation.objects.filter(
-        activity__in=activities.filter(participant_mode=ParticipantMode.ROSTER).values("pk")
-    ).aggregate(people=Count("person", distinct=True))["people"]
     by_unit = [{**row, "other": row.pop("unrecorded")} for row in _add_up(rows, "unit_area")]
     return Overview(
         filters=filters,
@@ -264,8 +282,8 @@ def _compute_overview(user, filters) -> Overview:
         person_trainings=women + men + other,
         women=women,
         men=men,
-        unique_people=named + headcount,
-        partners=len(partners),
+        unique_people=len(sums.people) + headcount,
+        partners=len(sums.partners),
         by_month=[{k: row[k] for k in ("month", "activities", "women", "men")} for row in _add_up(rows, "month")],
         by_unit=[{k: row[k] for k in ("unit_area", "activities", "women", "men", "other")} for row in by_unit],
         places=_places(rows),

@@ -3,7 +3,8 @@
 - `PeriodFigure`: the figure of every indicator period whose rule is `summarised` (indicator pages, the off-track
   panel, reports, the API and the IATI export read it instead of counting participations);
 - `ActivityMonth`: counted activities and their participants by sex per project, month, place and way of recording
-  participants (the dashboards add these up instead of reading every activity of the period).
+  participants, with the set of people on their rosters (the dashboards add these up, and take the size of the union
+  of the sets, instead of reading every activity and participation of the period).
 
 A write touches the periods of its project that contain its date, and that project's month: an activity (its
 project and start date before and after the change, its status, mode, kind, place, themes and partners), its roster,
@@ -27,6 +28,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
+from pyroaring import BitMap
 
 from . import registry
 from .indicator_rules import COUNTED_STATUSES, RULES
@@ -36,6 +38,7 @@ from .models import (
     ActivityPartner,
     Indicator,
     IndicatorPeriod,
+    ParticipantMode,
     Participation,
     PeriodFigure,
     Person,
@@ -92,10 +95,26 @@ def refresh_months(keys: Iterable[tuple[int, datetime.date]]) -> None:
         _rebuild_months(months)
 
 
+def people_set(blobs: Iterable[bytes]) -> BitMap:
+    """The union of stored sets of people (`ActivityMonth.people`): its len() is the number of distinct people."""
+    people = BitMap()
+    return people.union(*(BitMap.deserialize(bytes(blob)) for blob in blobs if blob))
+
+
+def _month_key_columns(prefix: str) -> dict:
+    """The month, project, place and way of recording of the activity at `prefix`, under the names of the key."""
+    return {
+        "month": TruncMonth(f"{prefix}start_date"),
+        "project_id": F(f"{prefix}project_id"),
+        "location_id": F(f"{prefix}location_id"),
+        "participant_mode": F(f"{prefix}participant_mode"),
+    }
+
+
 def _month_rows(activities) -> list[ActivityMonth]:
+    counted = activities.filter(status__in=COUNTED_STATUSES)
     grouped = (
-        activities.filter(status__in=COUNTED_STATUSES)
-        .annotate(month=TruncMonth("start_date"))
+        counted.annotate(month=TruncMonth("start_date"))
         .values("month", "project_id", "unit_area", "location_id", "participant_mode")
         .annotate(
             activities=Count("id"),
@@ -107,16 +126,35 @@ def _month_rows(activities) -> list[ActivityMonth]:
     )
     key = ("month", "project_id", "location_id", "participant_mode")
     links = (
-        ActivityPartner.objects.filter(activity__in=activities.filter(status__in=COUNTED_STATUSES).values("pk"))
-        .annotate(month=TruncMonth("activity__start_date"), project_id=F("activity__project_id"),
-                  location_id=F("activity__location_id"), participant_mode=F("activity__participant_mode"))
+        ActivityPartner.objects.filter(activity__in=counted.values("pk"))
+        .annotate(**_month_key_columns("activity__"))
         .values_list(*key, "partner_id")
         .distinct()
-    )  # fmt: skip
+    )
     partners: dict[tuple, set] = {}
     for *group, partner_id in links:
         partners.setdefault(tuple(group), set()).add(partner_id)
-    return [ActivityMonth(**row, partners=sorted(partners.get(tuple(row[k] for k in key), ()))) for row in grouped]
+    # Streamed: a full rebuild reads every roster row once (a million at scale 200) without holding them.
+    named = (
+        Participation.objects.filter(activity__in=counted.filter(participant_mode=ParticipantMode.ROSTER).values("pk"))
+        .annotate(**_month_key_columns("activity__"))
+        .values_list(*key, "person_id")
+        .order_by()
+    )
+    people: dict[tuple, BitMap] = {}
+    for *group, person_id in named.iterator(chunk_size=10000):
+        people.setdefault(tuple(group), BitMap()).add(person_id)
+    months = []
+    for row in grouped:
+        group = tuple(row[k] for k in key)
+        months.append(
+            ActivityMonth(
+                **row,
+                partners=sorted(partners.get(group, ())),
+                people=people[group].serialize() if group in people else b"",
+            )
+        )
+    return months
 
 
 @transaction.atomic

@@ -43,6 +43,9 @@ class ActivityMonth(models.Model):
     unrecorded = models.PositiveIntegerField()
     # Ids of the partners of these activities (any role): "partners engaged" is the size of the union over months.
     partners = models.JSONField(default=list)
+    # The people named on these activities' rosters, as a serialized Roaring bitmap of person ids (pyroaring):
+    # "unique people" over a period is the size of the union over its months, exact, without reading a participation.
+    people = models.BinaryField(default=bytes)
 
     class Meta:
         verbose_name = _("activities of a month")

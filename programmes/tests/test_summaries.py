@@ -288,6 +288,42 @@ def test_dashboard_figures_from_the_months_equal_a_recount(world, date_from, dat
     assert overview.partners == partners
     located = raw.filter(location__latitude__isnull=False).values("location_id").annotate(n=Count("id"))
     assert {p["location_id"]: p["activities"] for p in overview.places} == {r["location_id"]: r["n"] for r in located}
+    named = Participation.objects.filter(activity__in=raw.filter(participant_mode="roster").values("pk"))
+    headcount = raw.filter(participant_mode="headcount").aggregate(
+        n=Sum("participants_women") + Sum("participants_men") + Sum("participants_unrecorded")
+    )["n"]
+    assert overview.unique_people == named.values("person").distinct().count() + (headcount or 0)
+
+
+def test_the_overview_counts_unique_people_without_reading_participations(world):
+    """Over whole months the sets kept with the months answer "how many different people": the same few queries at
+    any size, none of them on participations, and a person in two months or two projects is counted once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from programmes import dashboard
+
+    manager = UserFactory(role=Role.MANAGER)
+    filters = {"date_from": datetime.date(2011, 1, 1), "date_to": datetime.date(2011, 12, 31), "unit_area": "",
+               "programme": None, "project": None, "location": None, "partner": None}  # fmt: skip
+
+    def counted():
+        with CaptureQueriesContext(connection) as ctx:
+            people = dashboard._compute_overview(manager, filters).unique_people
+        return people, [q["sql"] for q in ctx.captured_queries]
+
+    counted()  # the manager's roles are looked up once, then remembered
+    before, small = counted()
+    newcomer = PersonFactory()
+    for month in (3, 4):
+        day = datetime.date(2011, month, 9)
+        activity = ActivityFactory(project=world["project"], status="approved", start_date=day, end_date=day)
+        for person in (world["aysel"], newcomer):  # Aysel is already counted; the newcomer twice here
+            participants.add_participant(activity=activity, person=person)
+    after, large = counted()
+    assert after == before + 1
+    assert len(large) == len(small)
+    assert not [sql for sql in large if "programmes_participation" in sql]
 
 
 ROSTERS = ("spring", "autumn")
@@ -384,7 +420,9 @@ def test_the_migration_backfills_the_months_as_the_summaries_count_them(world):
 
     from django.apps import apps
 
-    backfill = importlib.import_module("programmes.migrations.0012_backfill_activity_months").backfill
+    months = importlib.import_module("programmes.migrations.0012_backfill_activity_months").backfill
+    people = importlib.import_module("programmes.migrations.0013_activity_month_people").backfill
     ActivityMonth.objects.all().delete()
-    backfill(apps, None)
+    months(apps, None)
+    people(apps, None)
     assert_summaries_match_recount()
