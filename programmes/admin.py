@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import access
 from audit.admin_views import AccessLoggedAdmin
 
+from . import services
 from .admin_lock import ActivityLockAdmin, ActivityLockInline
 from .indicator_rules import rule_choices
 from .models import (
@@ -140,6 +141,28 @@ class ParticipationAdmin(ActivityLockAdmin, AccessLoggedAdmin, SimpleHistoryAdmi
     def get_queryset(self, request):
         areas = access.name_visible_unit_areas(request.user)
         return super().get_queryset(request).filter(activity__unit_area__in=areas)
+
+    # A roster changed here is a roster change like any other: the activity's participant counts, its history and
+    # the summaries the dashboards read follow it (services.record_roster_change), for the activity a participation
+    # left as well as the one it joined.
+    def save_model(self, request, obj, form, change):
+        before = Participation.objects.filter(pk=obj.pk).values_list("activity_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        _rosters_changed({obj.activity_id, before})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        _rosters_changed({obj.activity_id})
+
+    def delete_queryset(self, request, queryset):
+        activity_ids = set(queryset.values_list("activity_id", flat=True))
+        super().delete_queryset(request, queryset)
+        _rosters_changed(activity_ids)
+
+
+def _rosters_changed(activity_ids):
+    for activity in Activity.objects.filter(pk__in=activity_ids - {None}):
+        services.record_roster_change(activity=activity)
 
 
 class IndicatorInline(admin.TabularInline):
