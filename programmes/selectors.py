@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from .models import (
     Activity,
     ActivityPartner,
     ActivityStatus,
+    Evidence,
     IndicatorPeriod,
     ParticipationRole,
     Partner,
@@ -81,6 +82,12 @@ def page_without_count(queryset, page, size: int) -> Page:
     return Page(rows[:size], number, len(rows) > size)
 
 
+def activity_page_queryset():
+    """What the activity page reads with the activity: not its project and place (only its facts show them, and
+    those are cached), and whether it has evidence, so that the many activities without any cost no evidence query."""
+    return Activity.objects.annotate(has_evidence=Exists(Evidence.objects.filter(activity=OuterRef("pk"))))
+
+
 def activity_detail_context(activity: Activity, user) -> dict:
     names_visible = access.can_see_person_names(user, activity.unit_area)
     returned = activity.status == ActivityStatus.RETURNED
@@ -88,7 +95,7 @@ def activity_detail_context(activity: Activity, user) -> dict:
         "activity": activity,
         "participants": participant_rows(activity) if names_visible and not activity.is_headcount else [],
         "names_visible": names_visible,
-        "evidence": activity.evidence.all(),
+        "evidence": activity.evidence.all() if getattr(activity, "has_evidence", True) else [],
         "can_edit": workflow.can_edit(user, activity),
         "transitions": workflow.allowed_transitions(user, activity),
         # Shown only while the activity is returned for changes: no query otherwise.

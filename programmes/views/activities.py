@@ -51,7 +51,7 @@ def activity_list(request):
 
 
 def activity_detail(request, pk):
-    activity = get_activity_for_user(request, pk)
+    activity = get_activity_for_user(request, pk, selectors.activity_page_queryset())
     context = selectors.activity_detail_context(activity, request.user)
     audit.log_personal_view(request, activity, shown=context["names_visible"])
     context["review_form"] = ReviewForm()

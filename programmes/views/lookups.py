@@ -6,9 +6,12 @@ from ..models import Activity
 from ..workflow import require_edit
 
 
-def get_activity_for_user(request, pk) -> Activity:
-    queryset = Activity.objects.for_user(request.user).select_related("project__programme", "location")
-    return get_object_or_404(queryset, pk=pk)
+def get_activity_for_user(request, pk, queryset=None) -> Activity:
+    """The activity, if the user may see it (else 404). `queryset` says what to read with it; by default its project,
+    programme and place."""
+    if queryset is None:
+        queryset = Activity.objects.select_related("project__programme", "location")
+    return get_object_or_404(queryset.for_user(request.user), pk=pk)
 
 
 def get_editable_activity(request, pk) -> Activity:
