@@ -334,6 +334,11 @@ REPORT_DIGEST_CRONTAB = env("REPORT_DIGEST_CRONTAB", default="0 7 1 1,4,7,10 *")
 _digest = REPORT_DIGEST_CRONTAB.split()
 CELERY_BEAT_SCHEDULE = {
     "reports-cleanup": {"task": "reports.tasks.cleanup_reports", "schedule": crontab(minute="*/30")},
+    # Puts right summaries that a script's bulk write left stale (programmes/tasks.py), while nobody is working.
+    "programmes-repair-summaries": {
+        "task": "programmes.tasks.repair_summaries",
+        "schedule": crontab(minute=30, hour=2),
+    },
     "reports-quarterly-digest": {
         "task": "reports.tasks.send_quarterly_digests",
         "schedule": crontab(*_digest[:2], day_of_month=_digest[2], month_of_year=_digest[3], day_of_week=_digest[4]),

@@ -426,3 +426,20 @@ def test_the_migration_backfills_the_months_as_the_summaries_count_them(world):
     months(apps, None)
     people(apps, None)
     assert_summaries_match_recount()
+
+
+def test_the_nightly_repair_puts_a_bulk_write_right_and_says_so(world, caplog, settings):
+    """A script's `update()` sends no signal, so the summaries go stale until beat's nightly repair; a repair with
+    nothing to do changes nothing and says nothing."""
+    from programmes import tasks
+
+    assert settings.CELERY_BEAT_SCHEDULE["programmes-repair-summaries"]["task"] == "programmes.tasks.repair_summaries"
+    assert tasks.repair_summaries.apply().get() == 0
+    Activity.objects.filter(pk=world["spring"].pk).update(status="planned")  # around the services and signals
+    assert stored(world, "unique_people", "H1").value == 2  # stale: spring no longer counts
+    with caplog.at_level("WARNING", logger="programmes.tasks"):
+        assert tasks.repair_summaries.apply().get() > 0
+    assert [r.rows_changed for r in caplog.records if r.getMessage() == "summaries repaired"]
+    assert stored(world, "unique_people", "H1").value == 0
+    assert_summaries_match_recount()
+    assert tasks.repair_summaries.apply().get() == 0
