@@ -56,22 +56,38 @@ def scope(user) -> list:
     return [sorted(access.visible_unit_areas(user)), sorted(access.name_visible_unit_areas(user))]
 
 
-def key(kind: str, *parts) -> str:
-    # One round trip for both versions: this runs on every request of the pages that use it.
-    versions = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY])
-    data = versions.get(dashboard.VERSION_KEY) or dashboard.data_version()
-    reference = versions.get(REFERENCE_VERSION_KEY) or reference_version()
+def _versions(found: dict) -> tuple[int, int]:
+    """The data and reference versions from a `cache.get_many()` that asked for them (set to 1 where missing)."""
+    data = found.get(dashboard.VERSION_KEY) or dashboard.data_version()
+    reference = found.get(REFERENCE_VERSION_KEY) or reference_version()
+    return data, reference
+
+
+def _digest(kind: str, parts) -> str:
     raw = json.dumps([kind, get_language(), str(timezone.localdate()), *parts], default=str, sort_keys=True)
-    return f"fragment:{data}:{reference}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def key(kind: str, *parts) -> str:
+    """A cache key with the versions in it, for `{% cache %}` blocks of templates."""
+    data, reference = _versions(cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY]))
+    return f"fragment:{data}:{reference}:{_digest(kind, parts)}"
 
 
 def cached(kind: str, parts: list, render) -> str:
-    """The HTML `render()` returns, from the cache when nothing it depends on has changed since."""
-    cache_key = key(kind, *parts)
-    html = cache.get(cache_key)
-    if html is None:
-        html = render()
-        cache.set(cache_key, html, CACHE_SECONDS)
+    """The HTML `render()` returns, from the cache when nothing it depends on has changed since.
+
+    Stored with the versions it was rendered under, and read with them in one round trip (this runs on every
+    request of the pages that use it, some twice): a stored part whose versions are not today's is rendered afresh
+    and replaces it."""
+    body_key = f"fragment:{_digest(kind, parts)}"
+    found = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY, body_key])
+    versions = _versions(found)
+    stored = found.get(body_key)
+    if stored is not None and stored[0] == versions:
+        return stored[1]
+    html = render()
+    cache.set(body_key, (versions, html), CACHE_SECONDS)
     return html
 
 

@@ -164,6 +164,19 @@ def test_html_cached_while_a_write_is_uncommitted_is_not_served_after_the_commit
     assert fragments.key("activity-filters", ["policing"], "") != during_write
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_part_cached_during_an_uncommitted_write_is_rendered_again_after_the_commit():
+    """A stored part carries the versions it was rendered under and is served only while they are current."""
+    with transaction.atomic():
+        ActivityFactory()
+        assert fragments.cached("probe", ["policing"], lambda: "before the commit") == "before the commit"
+    assert fragments.cached("probe", ["policing"], lambda: "after the commit") == "after the commit"
+    assert fragments.cached("probe", ["policing"], lambda: "rendered again") == "after the commit"  # a hit
+    assert fragments.cached("probe", ["trafficking"], lambda: "another scope") == "another scope"
+    ProgrammeFactory(title="Border management programme", unit_area="counterterrorism")  # reference records
+    assert fragments.cached("probe", ["policing"], lambda: "new reference") == "new reference"
+
+
 def test_a_cached_dashboard_neither_builds_its_form_nor_reads_records(personas):
     # Issue 15: on a hit the filter form is not built or validated (its choices are queries) and the figures are
     # not read; the page is the cached block. Invalid input keeps its message on a hit as on the miss.
