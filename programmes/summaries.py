@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce, TruncMonth
 from pyroaring import BitMap
 
 from . import registry
@@ -42,6 +42,7 @@ from .models import (
     Participation,
     PeriodFigure,
     Person,
+    Sex,
 )
 
 _local = threading.local()
@@ -250,9 +251,41 @@ def indicators_changed(indicator_ids: Iterable[int]) -> None:
     refresh_periods(IndicatorPeriod.objects.filter(indicator_id__in=set(indicator_ids)).values_list("pk", flat=True))
 
 
+def _participant_counts() -> dict:
+    """The participant counts of each activity as `services.refresh_participant_counts` sets them: its roster by sex,
+    or its headcount where participants are not named (expressions over the activity's row)."""
+    roster = Participation.objects.filter(activity=OuterRef("pk")).order_by().values("activity")
+
+    def counted(sex, headcount):
+        named = Subquery(roster.filter(person__sex=sex).annotate(n=Count("pk")).values("n"))
+        return Case(When(participant_mode=ParticipantMode.HEADCOUNT, then=F(headcount)), default=Coalesce(named, 0))
+
+    return {
+        "participants_women": counted(Sex.FEMALE, "headcount_women"),
+        "participants_men": counted(Sex.MALE, "headcount_men"),
+        "participants_unrecorded": counted(Sex.UNRECORDED, "headcount_unrecorded"),
+    }
+
+
+def recount_participants() -> int:
+    """Put right the activities whose stored participant counts are not what their roster or headcount gives (every
+    page, import and the admin keep them so; a script's bulk write of participations does not). Returns how many."""
+    counts = _participant_counts()
+    recounted = Activity.objects.annotate(**{f"recount_{name}": value for name, value in counts.items()})
+    wrong = Q()
+    for name in counts:
+        wrong |= ~Q(**{name: F(f"recount_{name}")})
+    ids = list(recounted.filter(wrong).values_list("pk", flat=True))
+    if ids:
+        Activity.objects.filter(pk__in=ids).update(**counts)
+    return len(ids)
+
+
 def rebuild() -> int:
-    """Recompute every summary from the raw rows (after bulk loads, or to repair). Returns how many periods."""
+    """Recompute every summary from the raw rows (after bulk loads, or to repair), starting with the activities'
+    participant counts, which the figures and months add up. Returns how many periods."""
     with transaction.atomic():
+        recount_participants()
         PeriodFigure.objects.exclude(period__indicator__rule__in=summarised_rules()).delete()
         ids = set(IndicatorPeriod.objects.filter(indicator__rule__in=summarised_rules()).values_list("pk", flat=True))
         _recompute(ids)
@@ -277,14 +310,16 @@ def _stored_state() -> set:
 
 
 def repair() -> int:
-    """Rebuild every summary and say how many stored rows were not what a recount gives (0 when every write went
-    through the services, the signals or the admin; more after a `queryset.update()` or `bulk_create()` in a script).
+    """Rebuild every summary and say how many stored rows (activities' participant counts included) were not what a
+    recount gives (0 when every write went through the services, the signals or the admin; more after a
+    `queryset.update()` or `bulk_create()` in a script).
     Run nightly by Celery beat (`programmes.tasks.repair_summaries`)."""
     with transaction.atomic():
+        stale_counts = recount_participants()
         before = _stored_state()
         rebuild()
         after = _stored_state()
-    return len(before ^ after)
+    return stale_counts + len(before ^ after)
 
 
 # Signal receivers (connected in `connect()`) ---------------------------------------------------------------------

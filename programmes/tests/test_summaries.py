@@ -444,3 +444,21 @@ def test_the_nightly_repair_puts_a_bulk_write_right_and_says_so(world, caplog, s
     assert stored(world, "unique_people", "H1").value == 0
     assert_summaries_match_recount()
     assert tasks.repair_summaries.apply().get() == 0
+
+
+def test_the_repair_recounts_participants_a_script_wrote_around_the_services(world):
+    """A bulk delete of participations in a shell leaves the activity's counts and its month's set of people stale;
+    the repair recounts both, and a headcount activity keeps its headcount."""
+    from programmes import tasks
+
+    autumn = world["autumn"]
+    Participation.objects.filter(activity=autumn, person=world["rashad"]).delete()  # no roster service
+    assert Activity.objects.get(pk=autumn.pk).participants_men == 1  # stale
+    assert tasks.repair_summaries.apply().get() > 0
+    repaired = Activity.objects.get(pk=autumn.pk)
+    assert (repaired.participants_women, repaired.participants_men) == (1, 0)
+    conference = Activity.objects.get(pk=world["conference"].pk)
+    assert (conference.participants_women, conference.participants_men) == (4, 6)
+    assert stored(world, "unique_people", "H2").value == 1 + 10
+    assert_summaries_match_recount()
+    assert summaries.recount_participants() == 0
