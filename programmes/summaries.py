@@ -286,13 +286,19 @@ def rebuild() -> int:
     participant counts, which the figures and months add up. Returns how many periods."""
     with transaction.atomic():
         recount_participants()
-        PeriodFigure.objects.exclude(period__indicator__rule__in=summarised_rules()).delete()
-        ids = set(IndicatorPeriod.objects.filter(indicator__rule__in=summarised_rules()).values_list("pk", flat=True))
-        _recompute(ids)
-        ActivityMonth.objects.all().delete()
-        ActivityMonth.objects.bulk_create(_month_rows(Activity.objects.all()), batch_size=5000)
-        for rebuild_unit_summaries in registry.summary_rebuilders:  # the unit apps' own (policing's CAG months)
-            rebuild_unit_summaries()
+        return _rebuild_summaries()
+
+
+@transaction.atomic
+def _rebuild_summaries() -> int:
+    """`rebuild()` once the participant counts are right: stored figures, months and the unit apps' summaries."""
+    PeriodFigure.objects.exclude(period__indicator__rule__in=summarised_rules()).delete()
+    ids = set(IndicatorPeriod.objects.filter(indicator__rule__in=summarised_rules()).values_list("pk", flat=True))
+    _recompute(ids)
+    ActivityMonth.objects.all().delete()
+    ActivityMonth.objects.bulk_create(_month_rows(Activity.objects.all()), batch_size=5000)
+    for rebuild_unit_summaries in registry.summary_rebuilders:  # the unit apps' own (policing's CAG months)
+        rebuild_unit_summaries()
     return len(ids)
 
 
@@ -317,7 +323,7 @@ def repair() -> int:
     with transaction.atomic():
         stale_counts = recount_participants()
         before = _stored_state()
-        rebuild()
+        _rebuild_summaries()  # the counts are right already: not recounted twice
         after = _stored_state()
     return stale_counts + len(before ^ after)
 
