@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import access
 from audit.admin_views import AccessLoggedAdmin
 
-from . import services
+from . import services, summaries
 from .admin_lock import ActivityLockAdmin, ActivityLockInline
 from .indicator_rules import rule_choices
 from .models import (
@@ -161,8 +161,9 @@ class ParticipationAdmin(ActivityLockAdmin, AccessLoggedAdmin, SimpleHistoryAdmi
 
 
 def _rosters_changed(activity_ids):
-    for activity in Activity.objects.filter(pk__in=activity_ids - {None}):
-        services.record_roster_change(activity=activity)
+    with summaries.batch():  # a bulk delete over many activities recomputes each period and month once
+        for activity in Activity.objects.filter(pk__in=activity_ids - {None}):
+            services.record_roster_change(activity=activity)
 
 
 class IndicatorInline(admin.TabularInline):
