@@ -1,9 +1,10 @@
 """Rendered page parts cached between requests (issue 15: the fixed cost of every page).
 
-A fragment's key holds everything its HTML depends on: the parts the caller names (the user's scope, the query), the
-active language, today's date, and two version numbers: the dashboards' data version (bumped on every change to
-activities, participations, activity partners and indicator periods) and the reference version below (bumped on every
-change to the reference records that filter bars list and rows name). A write changes a version, so the next
+A fragment depends on the parts the caller names (the user's scope, the query), the active language, today's date,
+and two version numbers: the dashboards' data version (bumped on every change to activities, participations,
+activity partners and indicator periods) and the reference version below (bumped on every change to the reference
+records that filter bars list and rows name). The first three make its key; the versions are stored with it
+(`cached`) or put in the key of a template's `{% cache %}` block (`key`). A write changes a version, so the next
 request renders afresh: nothing needs deleting, and an approval shows at once.
 
 Only pages without personal data cache fragments here (docs/security.md: pages with personal data are not cached).
