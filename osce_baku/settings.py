@@ -322,10 +322,13 @@ REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 # Tests only: seconds to wait at each progress step, so a test can kill a worker while a report is running.
 REPORT_TEST_DELAY_SECONDS = env.float("REPORT_TEST_DELAY_SECONDS", default=0.0)
 # Tests only: a short visibility timeout lets a new worker pick up a killed worker's task within seconds. Production
-# keeps the timeout above the hard time limit (see CELERY_BROKER_TRANSPORT_OPTIONS above).
+# keeps the timeout above the hard time limit (see CELERY_BROKER_TRANSPORT_OPTIONS above). The restore sweep's lock
+# expires as fast: a worker killed while it held the lock (it sweeps every second) would otherwise block every other
+# worker's sweep for kombu's default of 5 minutes.
 if env("CELERY_VISIBILITY_TIMEOUT", default=""):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT"),
+        "unacked_mutex_expire": env.int("CELERY_VISIBILITY_TIMEOUT"),
         "unacked_restore_interval": 1,
         "unacked_restore_throttle": 1,
     }
