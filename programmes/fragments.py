@@ -79,16 +79,24 @@ def cached(kind: str, parts: list, render) -> str:
     """The HTML `render()` returns, from the cache when nothing it depends on has changed since.
 
     Stored with the versions it was rendered under, and read with them in one round trip (this runs on every
-    request of the pages that use it, some twice): a stored part whose versions are not today's is rendered afresh
-    and replaces it."""
-    body_key = f"fragment:{_digest(kind, parts)}"
-    found = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY, body_key])
+    request of the pages that use it): a stored part whose versions are not today's is rendered afresh and replaces
+    it."""
+    return cached_many([(kind, parts, render)])[0]
+
+
+def cached_many(wanted: list[tuple[str, list, object]]) -> list[str]:
+    """`cached` for several parts of one page, `(kind, parts, render)` each, read in the same round trip."""
+    keys = [f"fragment:{_digest(kind, parts)}" for kind, parts, _render in wanted]
+    found = cache.get_many([dashboard.VERSION_KEY, REFERENCE_VERSION_KEY, *keys])
     versions = _versions(found)
-    stored = found.get(body_key)
-    if stored is not None and stored[0] == versions:
-        return stored[1]
-    html = render()
-    cache.set(body_key, (versions, html), CACHE_SECONDS)
+    html = []
+    for body_key, (_kind, _parts, render) in zip(keys, wanted, strict=True):
+        stored = found.get(body_key)
+        if stored is not None and stored[0] == versions:
+            html.append(stored[1])
+            continue
+        html.append(render())
+        cache.set(body_key, (versions, html[-1]), CACHE_SECONDS)
     return html
 
 

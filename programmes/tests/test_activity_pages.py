@@ -142,6 +142,15 @@ def test_another_units_activity_is_404_everywhere(personas):
     assert client.post(reverse("activity_transition", args=[activity.pk]), {"action": "complete"}).status_code == 404
 
 
+@pytest.mark.parametrize("pk", [0, 2**63 - 1, 2**63, 10**20])
+def test_an_id_no_activity_has_is_404_never_500(personas, pk):
+    """Ids past the signed 64-bit range included: no database takes them as an id."""
+    ActivityFactory(unit_area="policing")
+    client = personas["manager"]
+    for name in ("activity_detail", "activity_edit", "activity_history"):
+        assert client.get(reverse(name, args=[pk])).status_code == 404, name
+
+
 def test_counter_terrorism_defaults_to_headcount(personas):
     from programmes.registry import activity_defaults
 

@@ -1,0 +1,69 @@
+"""Reads whose SQL the ORM writes once per process, for the few queries of the hottest pages where building and
+compiling the queryset costs several times what PostgreSQL takes to answer.
+
+On an activity's page, building and compiling its two queries (the activity with its "has evidence" subquery, and
+the participant table's three joins) took 1 ms of CPU per view against 0.2 ms to run them (docs/performance.md).
+
+The SQL is still the ORM's, from ordinary queryset code: `build(MARKER, *variant)` returns the queryset with MARKER
+where each call's value goes (an id, say). Its SQL and parameters are kept per variant (a language, say) and every
+call runs them with MARKER replaced by the value. A queryset whose parameters hold MARKER other than exactly once is
+refused when first used, so a change to the queryset cannot silently bind the value in the wrong place.
+"""
+
+from dataclasses import dataclass
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+# Stands for each call's value while the SQL is written: an id no row has.
+MARKER = -987_654_321
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    queryset: object
+    sql: str
+    params: tuple
+    index: int  # where the value goes in params
+    compiler: object
+    converters: dict
+
+    def params_for(self, value) -> tuple:
+        return (*self.params[: self.index], value, *self.params[self.index + 1 :])
+
+
+class PreparedQuery:
+    def __init__(self, build):
+        self._build = build
+        self._compiled: dict[tuple, _Compiled] = {}
+
+    def _compile(self, variant: tuple) -> _Compiled:
+        key = (connections[DEFAULT_DB_ALIAS].vendor, *variant)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            queryset = self._build(MARKER, *variant)
+            compiler = queryset.query.get_compiler(DEFAULT_DB_ALIAS)
+            sql, params = compiler.as_sql()
+            where = [i for i, param in enumerate(params) if type(param) is int and param == MARKER]
+            if len(where) != 1:
+                raise ValueError(f"the marker {MARKER} must be among the query's parameters exactly once: {params!r}")
+            # The field converters a values_list() applies (decimals and booleans on SQLite, for one); the compiler
+            # is kept for them only, and they read the backend's operations, not its connection.
+            converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+            compiled = _Compiled(queryset, sql, tuple(params), where[0], compiler, converters)
+            self._compiled[key] = compiled
+        return compiled
+
+    def rows(self, value, *variant) -> list[tuple]:
+        """The rows of a values_list() queryset, as it would return them."""
+        compiled = self._compile(variant)
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(compiled.sql, compiled.params_for(value))
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = [tuple(row) for row in compiled.compiler.apply_converters(rows, compiled.converters)]
+        return rows
+
+    def instances(self, value, *variant) -> list:
+        """The model instances of a model queryset, annotations set as attributes (through raw())."""
+        compiled = self._compile(variant)
+        return list(compiled.queryset.model.objects.raw(compiled.sql, compiled.params_for(value)))

@@ -1,0 +1,85 @@
+"""Queries compiled once per process (osce_baku/prepared.py): they return what the ORM's queryset returns, in every
+variant, converters included (decimals and booleans on SQLite), compile once, and refuse a queryset that would bind
+the value in the wrong place."""
+
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
+
+from osce_baku.prepared import MARKER, PreparedQuery
+from programmes.models import Activity, Evidence, Participation
+from programmes.tests.factories import ActivityFactory, EvidenceFactory, ParticipationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _roster(activity_id, order: str):
+    return (
+        Participation.objects.filter(activity_id=activity_id)
+        .order_by(order, "id")
+        .values_list("person__last_name", "pre_test_score", "certificate_issued", "days_attended")
+    )
+
+
+@pytest.fixture
+def activities():
+    first, second = ActivityFactory(), ActivityFactory()
+    ParticipationFactory(
+        activity=first, person=PersonFactory(last_name="Əliyev"), pre_test_score=Decimal("61.50"),
+        certificate_issued=True, days_attended=3,
+    )  # fmt: skip
+    ParticipationFactory(activity=first, person=PersonFactory(last_name="Babayeva"), pre_test_score=None)
+    ParticipationFactory(activity=second, pre_test_score=Decimal("7.25"))
+    EvidenceFactory(activity=second)
+    return first, second
+
+
+def test_rows_are_the_querysets_in_every_variant(activities):
+    prepared = PreparedQuery(_roster)
+    for activity in (*activities, ActivityFactory()):
+        for order in ("person__last_name", "-pre_test_score"):
+            rows = prepared.rows(activity.pk, order)
+            assert rows == list(_roster(activity.pk, order))
+            assert all(type(score) in (Decimal, type(None)) and type(done) is bool for _, score, done, _ in rows)
+
+
+def test_instances_carry_their_annotations(activities):
+    def with_counts(pk):
+        has_evidence = Exists(Evidence.objects.filter(activity=OuterRef("pk")))
+        return Activity.objects.annotate(has_evidence=has_evidence, people=Count("participations")).filter(pk=pk)
+
+    prepared = PreparedQuery(with_counts)
+    first, second = activities
+    (found,) = prepared.instances(first.pk)
+    assert (found, found.title, bool(found.has_evidence), found.people) == (first, first.title, False, 2)
+    (found,) = prepared.instances(second.pk)
+    assert (bool(found.has_evidence), found.people) == (True, 1)
+    assert prepared.instances(-1) == []
+
+
+def test_the_sql_is_written_once_and_run_as_one_query(activities):
+    prepared = PreparedQuery(_roster)
+    first, second = activities
+    prepared.rows(first.pk, "person__last_name")
+    spy = mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql)
+    with spy as compiled, CaptureQueriesContext(connection) as queries:
+        assert prepared.rows(second.pk, "person__last_name") == list(_roster(second.pk, "person__last_name"))
+    assert len(queries) == 2  # the prepared query and the comparison's own
+    assert compiled.call_count == 1  # the comparison's; the prepared query's SQL was kept
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(lambda pk: Activity.objects.filter(pk=1), id="the value is not in the query"),
+        pytest.param(lambda pk: Activity.objects.filter(pk=pk, project_id=pk), id="the value is in it twice"),
+    ],
+)
+def test_a_query_that_would_bind_the_value_elsewhere_is_refused(build):
+    with pytest.raises(ValueError, match=str(MARKER)):
+        PreparedQuery(build).rows(1)
