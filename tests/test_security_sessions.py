@@ -107,6 +107,31 @@ def test_deactivating_a_user_ends_all_their_sessions(staff_policing):
     assert phones[0].get(reverse("home")).status_code == 302
 
 
+def test_a_session_signs_in_only_an_active_user_it_names(client, staff_policing):
+    """The user is read by SQL compiled once per process (accounts/backends.py): a user deactivated behind the
+    signals' back, a changed password, or an id no user has signs nobody in."""
+    from django.contrib.auth import SESSION_KEY
+
+    from accounts.models import User
+
+    _sign_in(client, staff_policing)
+    assert client.get(reverse("home")).status_code == 200
+    for user_id in (str(2**63), "0"):
+        session = client.session
+        session[SESSION_KEY] = user_id
+        session.save()
+        assert client.get(reverse("home")).status_code == 302, user_id
+        _sign_in(client, staff_policing)
+    users = User.objects.filter(pk=staff_policing.pk)
+    users.update(is_active=False)
+    assert client.get(reverse("home")).status_code == 302
+    users.update(is_active=True)
+    _sign_in(client, staff_policing)
+    assert client.get(reverse("home")).status_code == 200
+    users.update(password="changed elsewhere")  # the session's hash of the password no longer matches
+    assert client.get(reverse("home")).status_code == 302
+
+
 def test_password_rules_need_twelve_characters_and_refuse_common_ones(staff_policing):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
