@@ -103,5 +103,20 @@ def cached_many(wanted: list[tuple[str, list, object]]) -> list[str]:
 def rendered(kind: str, user, template: str, context, *parts) -> SafeString:
     """`template` rendered with the dict `context()` returns (called only on a miss, so its queries run only then),
     cached per the user's scope and `parts` (the query, the page number)."""
-    html = cached(kind, [scope(user), *parts], lambda: render_to_string(template, context()))
-    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when it was rendered
+    return rendered_many(user, (kind, template, context, parts))[0]
+
+
+def rendered_many(user, *wanted: tuple[str, str, object, tuple]) -> list[SafeString]:
+    """`rendered` for several parts of one page, `(kind, template, context, parts)` each, read in one round trip."""
+    user_scope = scope(user)
+    html = cached_many(
+        [
+            (
+                kind,
+                [user_scope, *parts],
+                lambda template=template, context=context: render_to_string(template, context()),
+            )
+            for kind, template, context, parts in wanted
+        ]
+    )
+    return [mark_safe(part) for part in html]  # noqa: S308 - our own templates' output, escaped when rendered

@@ -106,6 +106,25 @@ def test_an_activitys_facts_are_cached_and_follow_partners_themes_and_edits(pers
     assert "1234" in _get(client, url, fragment)[0]
 
 
+def test_an_activitys_heading_is_cached_and_shows_a_rename_and_an_approval_at_once(personas):
+    client, fragment = personas["manager"], "programmes/_activity_heading.html"
+    activity = ActivityFactory(title="Border management workshop", status="submitted")
+    url = reverse("activity_detail", args=[activity.pk])
+    assert _get(client, url, fragment)[1]
+    html, rendered = _get(client, url, fragment)
+    assert not rendered and "Border management workshop" in html
+    assert not _get(client, url, "programmes/_activity_tabs.html")[1]
+    activity.title = "Border security workshop"
+    activity.save()
+    assert "Border security workshop" in _get(client, url, fragment)[0]
+    client.post(reverse("activity_transition", args=[activity.pk]), {"action": "approve"})
+    html, rendered = _get(client, url, fragment)
+    assert rendered and 'data-testid="activity-status">Approved<' in html
+    with translation.override("ru"):
+        approved = translation.gettext("Approved")
+    assert f'data-testid="activity-status">{approved}<' in _get(client, url, fragment, language="ru")[0]
+
+
 def test_participant_names_and_the_audit_row_stay_live_on_a_cached_activity_page(personas):
     client = personas["manager"]
     activity = ActivityFactory()

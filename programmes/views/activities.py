@@ -66,15 +66,20 @@ def activity_detail(request, pk):
     activity = get_activity_for_page(request, pk)
     context = selectors.activity_detail_context(activity, request.user)
     audit.log_personal_view(request, activity, shown=context["names_visible"])
-    context["review_form"] = ReviewForm()
-    # Facts, themes and partners (two queries and their rendering) follow the data and reference versions; the
-    # participant names, the evidence forms and the buttons stay live.
-    context["overview"] = fragments.rendered(
-        "activity-overview",
+    if any(step.by_reviewer for step in context["transitions"]):
+        context["review_form"] = ReviewForm()
+    # The heading, the tabs, the facts, themes and partners (two queries) follow the data and reference versions,
+    # read in one round trip; the participant names, the evidence, the forms and the buttons stay live.
+    facts = {"activity": activity, "tab": "overview"}
+
+    def overview():
+        return selectors.activity_overview_context(activity)
+
+    context["heading"], context["tabs"], context["overview"] = fragments.rendered_many(
         request.user,
-        "programmes/_activity_overview.html",
-        lambda: selectors.activity_overview_context(activity),
-        activity.pk,
+        ("activity-heading", "programmes/_activity_heading.html", lambda: facts, (activity.pk,)),
+        ("activity-tabs", "programmes/_activity_tabs.html", lambda: facts, (activity.pk,)),
+        ("activity-overview", "programmes/_activity_overview.html", overview, (activity.pk,)),
     )
     return render(request, "programmes/activity_detail.html", context)
 
