@@ -69,6 +69,11 @@ def _group_unit_pages(entries: list[dict]) -> list[dict]:
 # few menus: one per set of visible entries, active entry and language. Rendered once per process for each.
 
 
+def fixed_reverse(url_name: str) -> str:
+    """The URL of a view that takes no arguments, reversed once per process (and script prefix)."""
+    return _url(url_name, get_script_prefix())
+
+
 @functools.cache
 def _url(url_name: str, _script_prefix: str) -> str:
     return reverse(url_name)  # the URLconf does not change while the process runs
