@@ -8,14 +8,22 @@ The SQL is still the ORM's, from ordinary queryset code: `build(MARKER, *variant
 where each call's value goes (an id, say). Its SQL and parameters are kept per variant (a language, say) and every
 call runs them with MARKER replaced by the value. A queryset whose parameters hold MARKER other than exactly once is
 refused when first used, so a change to the queryset cannot silently bind the value in the wrong place.
+
+On PostgreSQL each query is also prepared on the server (PREPARE, once per connection), so that the database does not
+parse and plan it again on every call either: that halved what PostgreSQL spends on the activity page's two reads
+(0.6 to 0.3 ms of its CPU). It needs each Django connection to be one server session, as it is here; a connection
+pooler in transaction mode between them would need this turned off.
 """
 
+import itertools
+import re
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
 # Stands for each call's value while the SQL is written: an id no row has.
 MARKER = -987_654_321
+_statement_numbers = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -26,9 +34,35 @@ class _Compiled:
     index: int  # where the value goes in params
     compiler: object
     converters: dict
+    prepare: str = ""  # PostgreSQL: the PREPARE statement; `sql` is then its EXECUTE
 
     def params_for(self, value) -> tuple:
         return (*self.params[: self.index], value, *self.params[self.index + 1 :])
+
+    def statement(self) -> str:
+        """The SQL to run now: on PostgreSQL, prepared on this connection first if it has not been yet."""
+        if self.prepare:
+            connection = connections[DEFAULT_DB_ALIAS]
+            connection.ensure_connection()  # the health check may open a new one, which has nothing prepared
+            prepared = getattr(connection, "_prepared_statements", None)
+            if prepared is None or prepared[0] is not connection.connection:
+                prepared = connection._prepared_statements = (connection.connection, set())
+            if self.prepare not in prepared[1]:
+                with connection.cursor() as cursor:
+                    cursor.execute(self.prepare)
+                prepared[1].add(self.prepare)
+        return self.sql
+
+
+def _postgres_prepared(sql: str, params: tuple) -> tuple[str, str]:
+    """(PREPARE ..., EXECUTE ...) for SQL written for psycopg2: its %s placeholders numbered $1, $2... and its
+    escaped percent signs (%%) plain ones, as PREPARE runs without parameters."""
+    name = f"osce_prepared_{next(_statement_numbers)}"
+    numbers = itertools.count(1)
+    body = re.sub(r"%%|%s", lambda match: "%" if match[0] == "%%" else f"${next(numbers)}", sql)
+    if next(numbers) != len(params) + 1:
+        raise ValueError(f"{len(params)} parameters for other placeholders: {sql}")
+    return f"PREPARE {name} AS {body}", f"EXECUTE {name} ({', '.join(['%s'] * len(params))})"
 
 
 class PreparedQuery:
@@ -49,7 +83,10 @@ class PreparedQuery:
             # The field converters a values_list() applies (decimals and booleans on SQLite, for one); the compiler
             # is kept for them only, and they read the backend's operations, not its connection.
             converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
-            compiled = _Compiled(queryset, sql, tuple(params), where[0], compiler, converters)
+            prepare = ""
+            if connections[DEFAULT_DB_ALIAS].vendor == "postgresql":
+                prepare, sql = _postgres_prepared(sql, params)
+            compiled = _Compiled(queryset, sql, tuple(params), where[0], compiler, converters, prepare)
             self._compiled[key] = compiled
         return compiled
 
@@ -57,7 +94,7 @@ class PreparedQuery:
         """The rows of a values_list() queryset, as it would return them."""
         compiled = self._compile(variant)
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(compiled.sql, compiled.params_for(value))
+            cursor.execute(compiled.statement(), compiled.params_for(value))
             rows = cursor.fetchall()
         if compiled.converters:
             rows = [tuple(row) for row in compiled.compiler.apply_converters(rows, compiled.converters)]
@@ -66,4 +103,4 @@ class PreparedQuery:
     def instances(self, value, *variant) -> list:
         """The model instances of a model queryset, annotations set as attributes (through raw())."""
         compiled = self._compile(variant)
-        return list(compiled.queryset.model.objects.raw(compiled.sql, compiled.params_for(value)))
+        return list(compiled.queryset.model.objects.raw(compiled.statement(), compiled.params_for(value)))

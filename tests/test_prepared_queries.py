@@ -1,6 +1,6 @@
 """Queries compiled once per process (osce_baku/prepared.py): they return what the ORM's queryset returns, in every
-variant, converters included (decimals and booleans on SQLite), compile once, and refuse a queryset that would bind
-the value in the wrong place."""
+variant, converters included (decimals and booleans on SQLite), compile once, are prepared once per PostgreSQL
+connection, and refuse a queryset that would bind the value in the wrong place."""
 
 from decimal import Decimal
 from unittest import mock
@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
@@ -71,6 +72,22 @@ def test_the_sql_is_written_once_and_run_as_one_query(activities):
         assert prepared.rows(second.pk, "person__last_name") == list(_roster(second.pk, "person__last_name"))
     assert len(queries) == 2  # the prepared query and the comparison's own
     assert compiled.call_count == 1  # the comparison's; the prepared query's SQL was kept
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)  # it closes the connection
+def test_postgresql_prepares_each_query_once_per_connection(activities):
+    first, second = activities
+    prepared = PreparedQuery(lambda pk: Activity.objects.annotate(share=RawSQL("'50%%'", ())).filter(pk=pk))
+    with CaptureQueriesContext(connection) as queries:
+        assert [a.share for a in prepared.instances(first.pk)] == ["50%"]
+        assert [a.share for a in prepared.instances(second.pk)] == ["50%"]
+    sql = [query["sql"].split(" ", 1)[0] for query in queries]
+    assert sql == ["PREPARE", "EXECUTE", "EXECUTE"]
+    connection.close()  # a new connection has nothing prepared
+    with CaptureQueriesContext(connection) as queries:
+        assert prepared.instances(first.pk) == [first]
+    assert [query["sql"].split(" ", 1)[0] for query in queries] == ["PREPARE", "EXECUTE"]
 
 
 @pytest.mark.parametrize(
