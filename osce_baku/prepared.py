@@ -43,7 +43,10 @@ class _Compiled:
         """The SQL to run now: on PostgreSQL, prepared on this connection first if it has not been yet."""
         if self.prepare:
             connection = connections[DEFAULT_DB_ALIAS]
-            connection.ensure_connection()  # the health check may open a new one, which has nothing prepared
+            # The connection this call will use: the health check (CONN_HEALTH_CHECKS) replaces a dead one, which
+            # the next cursor would otherwise do after this looked, and the new one has nothing prepared.
+            connection.close_if_health_check_failed()
+            connection.ensure_connection()
             prepared = getattr(connection, "_prepared_statements", None)
             if prepared is None or prepared[0] is not connection.connection:
                 prepared = connection._prepared_statements = (connection.connection, set())

@@ -90,6 +90,26 @@ def test_postgresql_prepares_each_query_once_per_connection(activities):
     assert [query["sql"].split(" ", 1)[0] for query in queries] == ["PREPARE", "EXECUTE"]
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)  # it ends the connection's server session
+def test_a_connection_the_server_ended_is_replaced_and_prepared_again(activities):
+    """The database restarted: the health check opens a new connection, on which the query is prepared again."""
+    import psycopg2
+
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"]
+    first, _second = activities
+    prepared = PreparedQuery(lambda pk: Activity.objects.filter(pk=pk))
+    assert prepared.instances(first.pk) == [first]
+    other = psycopg2.connect(**connection.get_connection_params())
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+    finally:
+        other.close()
+    connection.health_check_done = False  # as at the start of a request
+    assert prepared.instances(first.pk) == [first]
+
+
 @pytest.mark.parametrize(
     "build",
     [
