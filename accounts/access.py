@@ -37,6 +37,12 @@ def is_administrator(user) -> bool:
     return has_role(user, Role.ADMINISTRATOR) or bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
+def decision_inputs(user) -> tuple:
+    """Everything the functions here decide from, for caching what follows from them alone (the top menu): two
+    users with the same inputs get the same answers. A new input to any decision here belongs in it too."""
+    return (_roles(user), is_administrator(user), frozenset(user.unit_areas or ()) if is_staff_member(user) else None)
+
+
 def visible_unit_areas(user) -> frozenset:
     """Unit areas whose records the user may read."""
     if is_manager(user) or is_administrator(user):

@@ -13,7 +13,8 @@ class NavItem:
     label: str  # lazily translated
     url_name: str
     unit_area: str | None = None  # shown only to users who may see this unit area
-    visible: Callable | None = None  # or any other check on the user
+    # Or any other check on the user, through accounts.access only: the menu is cached per access.decision_inputs.
+    visible: Callable | None = None
     order: int = 100
     # Entries with the same menu label share one drop-down menu (unit pages share "Programme areas" on their own).
     menu: str = ""  # lazily translated

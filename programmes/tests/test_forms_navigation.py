@@ -67,6 +67,29 @@ def test_unit_pages_are_grouped_under_one_menu(personas):
     assert reverse("admin:index") in menu and reverse("audit:changes") in menu
 
 
+def test_the_menu_follows_a_change_of_units_or_roles_at_once(personas, staff_policing):
+    """The menu is cached per what access decides from (accounts.access.decision_inputs): a change to a user's units
+    or groups shows on their next page, and the active entry follows the page."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import Role
+
+    client = personas["staff_same_unit"]
+
+    def menu(url_name="home"):
+        page = client.get(reverse(url_name)).content.decode()
+        return page[page.index('<ul class="navbar-nav') : page.index("</ul>", page.index('<ul class="navbar-nav'))]
+
+    assert reverse("policing:index") in menu() and reverse("trafficking:index") not in menu()
+    assert 'href="/policing/"\n          aria-current="page"' in menu("policing:index")
+    staff_policing.unit_areas = [*staff_policing.unit_areas, "trafficking"]
+    staff_policing.save()
+    assert reverse("trafficking:index") in menu()
+    assert reverse("review_queue") not in menu()
+    staff_policing.groups.add(Group.objects.get(name=Role.MANAGER.value))
+    assert reverse("review_queue") in menu()
+
+
 def test_a_refusal_to_view_says_so(personas):
     response = personas["staff_same_unit"].get(reverse("unit_dashboard", args=["counterterrorism"]))
     assert response.status_code == 403
