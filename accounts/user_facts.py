@@ -30,11 +30,13 @@ def _read_enrolled(user) -> bool:
 def _fact(user, name: str, read):
     """One fact, read once per request (memoised on the user object, which lives as long as the request): both
     facts and the generation come in one cache round trip; a missing one is read from the database alone."""
+    facts = getattr(user, "_user_facts", None)
+    if facts is not None and name in facts:
+        return facts[name]  # asked before in this request: a page asks its access checks some fifty times
     shared = getattr(settings, "USER_FACTS_CACHED", False)
-    if not hasattr(user, "_user_facts"):
+    if facts is None:
         keys = [key.format(user.pk) for key in KEYS.values()]
-        user._user_facts = cache.get_many([*keys, GENERATION_KEY]) if shared else {}
-    facts = user._user_facts
+        facts = user._user_facts = cache.get_many([*keys, GENERATION_KEY]) if shared else {}
     key = KEYS[name].format(user.pk)
     generation = facts.get(GENERATION_KEY, 0)
     stored = facts.get(key)
@@ -42,6 +44,7 @@ def _fact(user, name: str, read):
         stored = facts[key] = (generation, read(user))
         if shared:
             cache.set(key, stored, CACHE_SECONDS)
+    facts[name] = stored[1]
     return stored[1]
 
 

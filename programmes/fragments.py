@@ -51,10 +51,21 @@ def watch(app_config) -> None:
         post_delete.connect(invalidate_reference, sender=model, dispatch_uid=f"{uid}-delete")
 
 
-def scope(user) -> list:
+def scope(user) -> tuple:
     """What a user's cached parts may differ by: the unit areas whose records, and whose participants' names, the
-    user may see (accounts.access). Users with the same scope see the same HTML."""
-    return [sorted(access.visible_unit_areas(user)), sorted(access.name_visible_unit_areas(user))]
+    user may see (accounts.access). Users with the same scope see the same HTML. Worked out once per process for
+    each set of what access decides from, as the menu is."""
+    decisions = access.decision_inputs(user)
+    found = _scopes.get(decisions)
+    if found is None:
+        found = _scopes[decisions] = (
+            tuple(sorted(access.visible_unit_areas(user))),
+            tuple(sorted(access.name_visible_unit_areas(user))),
+        )
+    return found
+
+
+_scopes: dict[tuple, tuple] = {}
 
 
 def _versions(found: dict) -> tuple[int, int]:
