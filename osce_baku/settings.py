@@ -113,6 +113,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL: the hottest reads are prepared on the server once per connection (osce_baku/prepared.py). Off behind a
+# connection pooler in transaction mode, where a connection's next transaction may run in another server session.
+PREPARED_STATEMENTS = env.bool("PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves an office at once. WAL lets readers carry on while one request writes; IMMEDIATE
     # takes the write lock when a request's transaction starts, so two requests never both read and then fail to

@@ -91,6 +91,16 @@ def test_postgresql_prepares_each_query_once_per_connection(activities):
 
 
 @pytest.mark.postgres
+def test_postgresql_runs_the_sql_itself_when_prepared_statements_are_off(activities, settings):
+    """PREPARED_STATEMENTS=false, for a connection pooler in transaction mode."""
+    settings.PREPARED_STATEMENTS = False
+    first, _second = activities
+    with CaptureQueriesContext(connection) as queries:
+        assert PreparedQuery(lambda pk: Activity.objects.filter(pk=pk)).instances(first.pk) == [first]
+    assert [query["sql"].split(" ", 1)[0] for query in queries] == ["SELECT"]
+
+
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)  # it ends the connection's server session
 def test_a_connection_the_server_ended_is_replaced_and_prepared_again(activities):
     """The database restarted: the health check opens a new connection, on which the query is prepared again."""
