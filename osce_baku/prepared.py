@@ -52,7 +52,9 @@ class _Compiled:
             if prepared is None or prepared[0] is not connection.connection:
                 prepared = connection._prepared_statements = (connection.connection, set())
             if self.prepare not in prepared[1]:
-                with connection.cursor() as cursor:
+                # Set-up of the connection, like Django's own (time zone, role): not one of a request's queries,
+                # so query counts do not depend on which request came first on a connection.
+                with connection.wrap_database_errors, connection.connection.cursor() as cursor:
                     cursor.execute(self.prepare)
                 prepared[1].add(self.prepare)
         return self.sql

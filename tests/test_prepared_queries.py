@@ -74,20 +74,29 @@ def test_the_sql_is_written_once_and_run_as_one_query(activities):
     assert compiled.call_count == 1  # the comparison's; the prepared query's SQL was kept
 
 
+def _prepared_on_this_connection() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements")
+        return {name for (name,) in cursor.fetchall()}
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)  # it closes the connection
 def test_postgresql_prepares_each_query_once_per_connection(activities):
     first, second = activities
     prepared = PreparedQuery(lambda pk: Activity.objects.annotate(share=RawSQL("'50%%'", ())).filter(pk=pk))
+    before = _prepared_on_this_connection()
     with CaptureQueriesContext(connection) as queries:
         assert [a.share for a in prepared.instances(first.pk)] == ["50%"]
         assert [a.share for a in prepared.instances(second.pk)] == ["50%"]
-    sql = [query["sql"].split(" ", 1)[0] for query in queries]
-    assert sql == ["PREPARE", "EXECUTE", "EXECUTE"]
+    # PREPARE is set-up of the connection, as Django's own: only the two EXECUTEs are the calls' queries.
+    assert [query["sql"].split(" ", 1)[0] for query in queries] == ["EXECUTE", "EXECUTE"]
+    (name,) = _prepared_on_this_connection() - before
+    assert queries[0]["sql"].startswith(f"EXECUTE {name} (")
     connection.close()  # a new connection has nothing prepared
-    with CaptureQueriesContext(connection) as queries:
-        assert prepared.instances(first.pk) == [first]
-    assert [query["sql"].split(" ", 1)[0] for query in queries] == ["PREPARE", "EXECUTE"]
+    assert name not in _prepared_on_this_connection()
+    assert prepared.instances(first.pk) == [first]
+    assert name in _prepared_on_this_connection()
 
 
 @pytest.mark.postgres
