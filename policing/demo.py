@@ -8,6 +8,8 @@ one, so the rollout page shows a group that has gone quiet. Bulk inserts only: `
 import datetime
 import random
 
+from django.utils import timezone
+
 from programmes.demo_data import AreaPlan
 from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, ActivityStatus, Location, ParticipantMode, Project, Sex
@@ -91,7 +93,7 @@ BATCH = 5000
 
 def seed_policing(scale: int = 1, stdout=None, today: datetime.date | None = None) -> dict:
     rng = random.Random(2009)
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     locations = {loc.code: loc for loc in Location.objects.filter(code__in=[g[0] for g in GROUPS])}
     groups = CommunityAdvisoryGroup.objects.bulk_create(
         [

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
@@ -180,7 +181,7 @@ class DemoBuilder:
     def __init__(self, scale: int, seed: int = 2011, today: datetime.date | None = None):
         self.scale = scale
         self.rng = random.Random(seed)
-        self.today = today or datetime.date.today()
+        self.today = today or timezone.localdate()
         self.locations = {loc.code: loc for loc in Location.objects.all()}
         self.partners = {p.acronym: p for p in Partner.objects.exclude(acronym=None)}
         self.themes_by_area = {area: list(Theme.objects.filter(unit_area__in=[area, ""])) for area in UnitArea}

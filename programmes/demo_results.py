@@ -5,6 +5,8 @@ import math
 import random
 from decimal import Decimal
 
+from django.utils import timezone
+
 from .indicator_rules import RULES
 from .models import Indicator, IndicatorPeriod, PeriodStatus, Project, Result
 
@@ -90,7 +92,7 @@ def add_rule_indicator(*, project_prefix: str, code: str, title: str, rule: str,
     """For unit apps' demo seeders: one more computed indicator on each demo project's output "1.1", with yearly
     targets on the scale of its own figures (as the core indicators')."""
     rng = random.Random(f"{project_prefix}{code}")
-    today = datetime.date.today()
+    today = timezone.localdate()
     created = 0
     for output in Result.objects.filter(project__code__startswith=project_prefix, code="1.1").select_related("project"):
         indicator = Indicator.objects.create(

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from audit.models import AccessLog
 from counterterrorism.tests.factories import CtActivityFactory
@@ -149,7 +149,7 @@ def test_the_returned_activitys_last_review_is_shown(personas):
 
 def test_the_dashboard_lists_show_a_submission_and_an_approval_at_once(personas):
     client, url = personas["manager"], reverse("dashboard")
-    today = datetime.date.today()
+    today = timezone.localdate()
     activity = ActivityFactory(title="Awaiting test activity", status="completed", start_date=today, end_date=today)
     html, _ = _get(client, url, "")
     assert "Awaiting test activity" not in html

@@ -4,6 +4,8 @@ import datetime
 import itertools
 import random
 
+from django.utils import timezone
+
 from programmes.demo_data import AreaPlan
 from programmes.demo_results import add_rule_indicator
 from programmes.models import Activity, ActivityKind, FundingSource, Partner
@@ -87,7 +89,7 @@ def seed_demo(scale, stdout=None):
             if in_period and rng.random() < 0.75:
                 for pk in rng.sample(in_period, min(len(in_period), rng.randrange(1, 6))):
                     activity_links.append(activity_through(measure=measure, activity_id=pk))
-            for year in range(first, min(last, datetime.date.today().year) + 1):
+            for year in range(first, min(last, timezone.localdate().year) + 1):
                 if rng.random() < 0.6:
                     status = (
                         MeasureStatus.COMPLETED

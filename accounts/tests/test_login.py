@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import PASSWORD
 
@@ -38,7 +39,7 @@ def test_home_lists_planned_activities_of_the_users_units_only(personas):
 
     from programmes.tests.factories import ActivityFactory
 
-    soon = datetime.date.today() + datetime.timedelta(days=3)
+    soon = timezone.localdate() + datetime.timedelta(days=3)
     planned = {"status": "planned", "start_date": soon, "end_date": soon}
     ActivityFactory(unit_area="policing", title="CAG meeting in Ganja", **planned)
     ActivityFactory(unit_area="counterterrorism", title="Cyber-crime workshop", **planned)

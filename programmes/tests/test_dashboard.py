@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from programmes.models import Activity
 from programmes.tests.factories import ActivityFactory, ActivityPartnerFactory, ParticipationFactory, PersonFactory
@@ -102,7 +103,7 @@ def test_dashboard_query_count_does_not_grow(personas, url, settings):
 def test_off_track_indicators_load_after_the_page(personas):
     from programmes.tests.factories_results import IndicatorPeriodFactory
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     period = IndicatorPeriodFactory(
         label="last year", start=today - datetime.timedelta(days=400), end=today - datetime.timedelta(days=35),
         target=50, indicator__title="Police officers trained",

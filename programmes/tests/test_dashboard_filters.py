@@ -5,13 +5,14 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from programmes.tests.factories import ActivityFactory, ActivityPartnerFactory
 from programmes.tests.factories_results import IndicatorPeriodFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 RECENT = TODAY - datetime.timedelta(days=20)
 SOON = TODAY + datetime.timedelta(days=10)
 

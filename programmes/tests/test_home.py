@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from programmes.models import ActivityReview
@@ -13,7 +14,7 @@ from programmes.tests.factories import ActivityFactory, LocationFactory, Partner
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def _home(client):

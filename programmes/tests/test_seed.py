@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from accounts.models import User
 from programmes.models import Activity, Location, Participation, Partner, Programme, Theme
@@ -108,7 +109,7 @@ def test_seed_demo_tells_a_true_story():
     assert kinds_by_title["Workshop on the National Referral Mechanism"] == {"workshop"}
     ended = IndicatorPeriod.objects.filter(
         indicator__result__project__code__startswith="DEMO-", indicator__code__startswith="1.1.",
-        end__lt=datetime.date.today() - datetime.timedelta(days=90),
+        end__lt=timezone.localdate() - datetime.timedelta(days=90),
     ).select_related("indicator__result__project")  # fmt: skip
     met = missed = 0
     for period in ended:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD, UserFactory
@@ -18,7 +19,7 @@ def test_manager_filters_the_overview_and_opens_the_list_behind_a_figure(browser
     page = browser_page
     call_command("seed_reference")
     UserFactory(username="manager", role=Role.MANAGER)
-    today = datetime.date.today()
+    today = timezone.localdate()
     ganja = LocationFactory(code="AZ-GA")
     guba = LocationFactory(code="AZ-QBA", name="Guba", latitude="41.36110", longitude="48.51340")
     for location, title in ((ganja, "Training in Ganja"), (guba, "Training in Guba"), (guba, "Meeting in Guba")):

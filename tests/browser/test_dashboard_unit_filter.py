@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD, UserFactory
@@ -13,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _unit_records(unit_area, label):
-    today = datetime.date.today()
+    today = timezone.localdate()
     recent, soon = today - datetime.timedelta(days=20), today + datetime.timedelta(days=10)
     ActivityFactory(unit_area=unit_area, status="submitted", start_date=recent, end_date=recent,
                     title=f"{label} awaiting")  # fmt: skip

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD, UserFactory
@@ -29,7 +30,7 @@ def test_a_place_name_with_html_shows_as_text_in_both_map_tooltips(browser_page)
     page = browser_page
     UserFactory(username="manager", role=Role.MANAGER)
     place = LocationFactory(code="AZ-XSS", name=INJECTED, latitude="40.40930", longitude="49.86710")
-    recent = datetime.date.today() - datetime.timedelta(days=30)
+    recent = timezone.localdate() - datetime.timedelta(days=30)
     ActivityFactory(location=place, status="approved", start_date=recent, end_date=recent)
     CagFactory(location=place)
 

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import Workbook
 
 from accounts.roles import Role
@@ -39,7 +40,7 @@ def _home(page):
 def test_manager_filters_follows_a_figure_approves_and_gets_a_report_in_russian(browser_page, reports_in_process):
     page = browser_page
     UserFactory(username="manager.ru", role=Role.MANAGER, language="ru")
-    month_ago = datetime.date.today() - datetime.timedelta(days=30)
+    month_ago = timezone.localdate() - datetime.timedelta(days=30)
     ganja, guba = LocationFactory(code="AZ-GA", name="Ganja"), LocationFactory(code="AZ-QBA", name="Guba")
     for location, title in ((ganja, "Training in Ganja"), (guba, "Training in Guba"), (guba, "Meeting in Guba")):
         ParticipationFactory(activity=ActivityFactory(title=title, location=location, status="approved",
