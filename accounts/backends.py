@@ -2,14 +2,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 
-from osce_baku.prepared import PreparedQuery
+from osce_baku.prepared import MAX_BIGINT, PreparedQuery
 
 from . import access
 
 # Every signed-in request reads its user: compiling that query was a third of the portal's own cost per request over
 # a bare Django view (osce_baku/prepared.py, docs/performance.md).
 _USER_BY_ID = PreparedQuery(lambda pk: get_user_model()._default_manager.filter(pk=pk))
-MAX_ID = 2**63 - 1
 
 
 class RoleBackend(ModelBackend):
@@ -21,7 +20,7 @@ class RoleBackend(ModelBackend):
             pk = get_user_model()._meta.pk.to_python(user_id)
         except ValidationError:
             return None
-        found = _USER_BY_ID.instances(pk) if 0 < pk <= MAX_ID else []
+        found = _USER_BY_ID.instances(pk) if 0 < pk <= MAX_BIGINT else []
         return found[0] if found and self.user_can_authenticate(found[0]) else None
 
     def has_perm(self, user_obj, perm, obj=None):

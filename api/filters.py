@@ -15,6 +15,7 @@ from rest_framework import filters as drf_filters
 from rest_framework.exceptions import ValidationError
 
 from accounts.units import UnitArea
+from osce_baku.prepared import MAX_BIGINT
 from programmes.indicator_rules import COUNTED_STATUSES
 from programmes.models import (
     Activity,
@@ -31,9 +32,6 @@ from programmes.models import (
 )
 from reports.models import ReportJob, ReportStatus
 from reports.registry import all_kinds
-
-MAX_ID = 2**63 - 1  # the largest id a database column holds: anything larger is refused, never sent to the database
-
 
 EMPTY_VALUE_MESSAGE = _("Give a value, or leave the parameter out.")
 REPEATED_MESSAGE = _("Give this parameter once.")
@@ -91,13 +89,13 @@ class FilterBackend(DjangoFilterBackend):
     filterset_base = FilterSet
 
 
-@extend_schema_field({"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID})
+@extend_schema_field({"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_BIGINT})
 class IdFilter(filters.Filter):
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
+        kwargs.setdefault("max_value", MAX_BIGINT)
         super().__init__(*args, **kwargs)
 
 

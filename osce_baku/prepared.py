@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
+# Databases take ids, LIMIT and OFFSET as signed 64-bit integers: a larger value fails in the query (a 500), so
+# callers refuse it first. An id past it belongs to no row.
+MAX_BIGINT = 2**63 - 1
+
 # Stands for each call's value while the SQL is written: an id no row has.
 MARKER = -987_654_321
 _statement_numbers = itertools.count(1)

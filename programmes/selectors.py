@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import access
-from osce_baku.prepared import PreparedQuery
+from osce_baku.prepared import MAX_BIGINT, PreparedQuery
 
 from . import workflow
 from .models import (
@@ -62,11 +62,6 @@ class Page:
 
     def __len__(self):
         return len(self.object_list)
-
-
-# Databases take LIMIT/OFFSET and ids as signed 64-bit integers; a page number or an id past it would fail in the
-# query (a 500).
-MAX_BIGINT = 2**63 - 1
 
 
 def page_without_count(queryset, page, size: int) -> Page:

@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.views import APIView
 
-from ..filters import MAX_ID
+from osce_baku.prepared import MAX_BIGINT
 
 
 class IdLookupMixin:
@@ -12,7 +12,7 @@ class IdLookupMixin:
 
     def get_object(self):
         value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
-        if not str(value).isdigit() or int(value) > MAX_ID:
+        if not str(value).isdigit() or int(value) > MAX_BIGINT:
             raise exceptions.NotFound
         return super().get_object()
 
