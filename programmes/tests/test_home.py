@@ -14,8 +14,6 @@ from programmes.tests.factories import ActivityFactory, LocationFactory, Partner
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def _home(client):
     response = client.get(reverse("home"))
@@ -24,7 +22,7 @@ def _home(client):
 
 
 def _staff_records(user, unit_area="policing", n=1):
-    soon = TODAY + datetime.timedelta(days=5)
+    soon = timezone.localdate() + datetime.timedelta(days=5)
     for i in range(n):
         ActivityFactory(unit_area=unit_area, created_by=user, status="completed", title=f"Draft {unit_area} {i}")
         returned = ActivityFactory(unit_area=unit_area, created_by=user, status="returned",
@@ -34,7 +32,7 @@ def _staff_records(user, unit_area="policing", n=1):
                                       comment=f"Add the sign-in sheet {i}")  # fmt: skip
         ActivityFactory(unit_area=unit_area, status="planned", start_date=soon, end_date=soon,
                         title=f"Planned {unit_area} {i}")  # fmt: skip
-        later = TODAY + datetime.timedelta(days=45)
+        later = timezone.localdate() + datetime.timedelta(days=45)
         ActivityFactory(unit_area=unit_area, status="planned", start_date=later, end_date=later,
                         title=f"Far off {unit_area} {i}")  # fmt: skip
 
@@ -75,12 +73,13 @@ def test_managers_see_approvals_with_bulk_review_off_track_overdue_actions_and_t
     from policing.tests.factories import ActionFactory
 
     ActivityFactory(unit_area="trafficking", status="submitted", title="Awaiting review")
-    held = ActivityFactory(unit_area="policing", status="approved", start_date=TODAY, end_date=TODAY,
+    today = timezone.localdate()
+    held = ActivityFactory(unit_area="policing", status="approved", start_date=today, end_date=today,
                            participant_mode="headcount", headcount_women=4, headcount_men=3)  # fmt: skip
     from programmes.services import refresh_participant_counts
 
     refresh_participant_counts(activity=held)
-    ActionFactory(description="Ask for a speed bump", due_date=TODAY - datetime.timedelta(days=3))
+    ActionFactory(description="Ask for a speed bump", due_date=today - datetime.timedelta(days=3))
     response = _home(personas["manager"])
     context, page = response.context, response.content.decode()
     assert [a.title for a in context["manager"]["awaiting"]] == ["Awaiting review"]
@@ -133,7 +132,7 @@ def test_home_query_count_does_not_grow(personas, persona, staff_policing, manag
         _staff_records(staff_policing, n=n)
         for _ in range(n):
             ActivityFactory(status="submitted")
-            ActionFactory(due_date=TODAY - datetime.timedelta(days=3))
+            ActionFactory(due_date=timezone.localdate() - datetime.timedelta(days=3))
             ReportJobFactory(requested_by=staff_policing)
             PartnerFactory(name_az="")
             PersonFactory(first_name="Aysel", last_name="Mammadova")
